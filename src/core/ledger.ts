@@ -1,0 +1,176 @@
+import type { TableSpec } from "./columns";
+import { parseDateCell, type CivilDay } from "./dates";
+import { cellText, isEmptyCell, type Row } from "./grid";
+import type { Problem } from "./messages";
+import { parseAmount, type Centavos } from "./money";
+import type { Rejection, RowContext, RowOutcome } from "./table";
+import { parseTermDays } from "./terms";
+
+/** An open item (or one that was open at some date) from an SAP FBL5N-like export. */
+export interface LedgerItem {
+  /** 1-based source row. */
+  row: number;
+  customer: string;
+  customerName: string;
+  documentNumber: string;
+  documentType: string;
+  reference: string;
+  assignment: string;
+  text: string;
+  documentDate: CivilDay | null;
+  postingDate: CivilDay | null;
+  baselineDate: CivilDay | null;
+  netDueDate: CivilDay | null;
+  clearingDate: CivilDay | null;
+  /** Days from the terms column; null when absent or not a number of days. */
+  termDays: number | null;
+  terms: string;
+  amount: Centavos;
+  currency: string;
+}
+
+/** SAP FBL5N column headers in Spanish and English (DESIGN.md), plus what people type by hand. */
+export const LEDGER_SPEC: TableSpec = {
+  kind: "ledger",
+  fields: [
+    { key: "customer", label: { es: "Cuenta", en: "Account" }, synonyms: ["Cliente", "Deudor", "Customer", "Cód. cliente", "Código cliente", "Codigo de cliente", "Num. cliente", "No. cliente", "Customer Number", "Customer Account", "KUNNR", "Debtor"] },
+    { key: "customerName", label: { es: "Nombre", en: "Name" }, synonyms: ["Nombre del cliente", "Nombre cliente", "Razón social", "Nombre 1", "Customer Name", "Name 1", "NAME1"] },
+    { key: "documentNumber", label: { es: "Nº documento", en: "Document Number" }, synonyms: ["Número de documento", "No. documento", "Núm. documento", "Num documento", "Documento", "DocumentNo", "Document No", "Document", "Factura", "Folio", "Invoice", "Invoice Number", "BELNR"] },
+    { key: "documentType", label: { es: "Clase de documento", en: "Document Type" }, synonyms: ["Clase documento", "Cl.doc.", "Clase", "Tipo de documento", "Tipo", "Doc. Type", "Type", "BLART"] },
+    { key: "reference", label: { es: "Referencia", en: "Reference" }, synonyms: ["XBLNR", "Ref."] },
+    { key: "assignment", label: { es: "Asignación", en: "Assignment" }, synonyms: ["ZUONR"] },
+    { key: "documentDate", label: { es: "Fecha de documento", en: "Document Date" }, synonyms: ["Fecha documento", "Fecha doc.", "Fecha factura", "Fecha de factura", "Fecha", "Invoice Date", "Doc. Date", "Date", "BLDAT"] },
+    { key: "postingDate", label: { es: "Fecha de contabilización", en: "Posting Date" }, synonyms: ["Fe.contabilización", "Fecha contabilización", "Fecha contab.", "Pstng Date", "BUDAT"] },
+    { key: "baselineDate", label: { es: "Base p.plazo pago", en: "Baseline Payment Date" }, synonyms: ["Fecha base", "Fecha base plazo pago", "Baseline Date", "Baseline Pmnt Dte", "ZFBDT"] },
+    { key: "netDueDate", label: { es: "Vencimiento neto", en: "Net Due Date" }, synonyms: ["Vencimiento", "Fecha de vencimiento", "Fecha vencimiento", "Fecha venc.", "Venc. neto", "Due Date", "Net due date", "NETDT"] },
+    { key: "arrears", label: { es: "Demora tras vencimiento neto", en: "Arrears after net due date" }, synonyms: ["Demora", "Días de demora", "Arrears", "Days in arrears", "VERZN"] },
+    { key: "localAmount", label: { es: "Importe en moneda local", en: "Amount in Local Currency" }, synonyms: ["Importe ML", "Importe en ML", "Amount in LC", "Amt in loc.cur.", "DMBTR", "DMSHB"] },
+    { key: "localCurrency", label: { es: "Moneda local", en: "Local Currency" }, synonyms: ["ML", "LCurr", "HWAER"] },
+    { key: "documentAmount", label: { es: "Importe en moneda doc.", en: "Amount in Doc. Curr." }, synonyms: ["Importe en moneda del documento", "Importe moneda documento", "Importe MD", "Amount in DC", "Amount in document currency", "WRBTR", "WRSHB"] },
+    { key: "documentCurrency", label: { es: "Moneda del documento", en: "Document Currency" }, synonyms: ["Moneda documento", "Moneda", "Currency", "Curr.", "Mon.", "WAERS"] },
+    { key: "amount", label: { es: "Importe", en: "Amount" }, synonyms: ["Monto", "Saldo", "Saldo pendiente", "Importe pendiente", "Balance", "Open amount", "Open Balance"] },
+    { key: "clearingDate", label: { es: "Fecha de compensación", en: "Clearing Date" }, synonyms: ["Fecha compensación", "Fe.compensación", "Compensación", "Clearing", "AUGDT"] },
+    { key: "clearingDocument", label: { es: "Doc.compensación", en: "Clearing Document" }, synonyms: ["Documento de compensación", "Doc. compensación", "Clrng doc.", "AUGBL"] },
+    { key: "paymentTerms", label: { es: "Condiciones de pago", en: "Terms of Payment" }, synonyms: ["Condición de pago", "Cond. pago", "Cond.pago", "Plazo", "Días de crédito", "Dias credito", "Días plazo", "Payment Terms", "Terms", "Payt Terms", "ZTERM"] },
+    { key: "text", label: { es: "Texto", en: "Text" }, synonyms: ["Concepto", "Descripción", "Description", "SGTXT"] },
+  ],
+  required: [
+    ["customer"],
+    ["documentNumber"],
+    ["documentAmount", "localAmount", "amount"],
+    ["netDueDate", "documentDate", "baselineDate"],
+  ],
+};
+
+function text(row: Row, index: number | undefined): string {
+  return index === undefined ? "" : cellText(row[index]);
+}
+
+/** Keeps leading zeros in text and avoids `1000123.0` for codes stored as numbers. */
+function code(row: Row, index: number | undefined): string {
+  if (index === undefined) return "";
+  const v = row[index];
+  if (typeof v === "number" && Number.isFinite(v)) return Number.isInteger(v) ? String(v) : String(v);
+  return cellText(v);
+}
+
+export interface LedgerOptions {
+  /** Currency when the ledger has no currency column. */
+  defaultCurrency: string;
+}
+
+/**
+ * Converts one data row of a ledger. Returns null for rows without a document number
+ * (subtotal and separator lines), which are skipped and counted rather than rejected.
+ */
+export function ledgerRow(row: Row, rowNumber: number, ctx: RowContext, options: LedgerOptions): RowOutcome<LedgerItem> | null {
+  const m = ctx.mapping;
+  const documentNumber = code(row, m.documentNumber);
+  if (documentNumber === "" || documentNumber.startsWith("*")) return null;
+  const first = row.find((v) => !isEmptyCell(v));
+  if (typeof first === "string" && first.trim().startsWith("*")) return null;
+
+  const problems: Rejection[] = [];
+  const reject = (index: number, problem: Problem) =>
+    problems.push({ row: rowNumber, column: ctx.headers[index] ?? "", columnIndex: index, value: cellText(row[index]), problem });
+
+  const customer = code(row, m.customer);
+  if (customer === "") reject(m.customer, { code: "row.missing" });
+
+  const date = (index: number | undefined): CivilDay | null => {
+    if (index === undefined || isEmptyCell(row[index])) return null;
+    const v = row[index];
+    // SAP writes an empty clearing date as 00.00.0000.
+    if (typeof v === "string" && /^0{1,2}[./-]0{1,2}[./-]0{2,4}$/.test(v.trim())) return null;
+    const parsed = parseDateCell(v, ctx.dateSystem);
+    if (parsed.ok) return parsed.day;
+    reject(index, parsed.problem);
+    return null;
+  };
+
+  // The document-currency amount goes with the document currency; otherwise local with local.
+  let amountIndex: number | undefined;
+  let currencyIndex: number | undefined;
+  if (m.documentAmount !== undefined && m.documentCurrency !== undefined) {
+    amountIndex = m.documentAmount;
+    currencyIndex = m.documentCurrency;
+  } else if (m.localAmount !== undefined) {
+    amountIndex = m.localAmount;
+    currencyIndex = m.localCurrency;
+  } else {
+    amountIndex = m.documentAmount ?? m.amount;
+    currencyIndex = m.documentCurrency ?? m.localCurrency;
+  }
+  let amount = 0;
+  const rawAmount = amountIndex === undefined ? undefined : row[amountIndex];
+  if (amountIndex !== undefined) {
+    if (isEmptyCell(rawAmount)) reject(amountIndex, { code: "row.missing" });
+    else {
+      const parsed = parseAmount(rawAmount);
+      if (parsed.ok) amount = parsed.value;
+      else reject(amountIndex, parsed.problem);
+    }
+  }
+  let currency = options.defaultCurrency;
+  if (currencyIndex !== undefined && !isEmptyCell(row[currencyIndex])) {
+    const c = cellText(row[currencyIndex]).toUpperCase();
+    if (/^[A-Z]{3}$/.test(c)) currency = c;
+    else reject(currencyIndex, { code: "currency.invalid", params: { value: c } });
+  }
+
+  const documentDate = date(m.documentDate);
+  const postingDate = date(m.postingDate);
+  const baselineDate = date(m.baselineDate);
+  const netDueDate = date(m.netDueDate);
+  const clearingDate = date(m.clearingDate);
+
+  const terms = text(row, m.paymentTerms);
+  const termDays = m.paymentTerms === undefined ? null : parseTermDays(row[m.paymentTerms]);
+
+  if (netDueDate === null && documentDate === null && baselineDate === null && postingDate === null && problems.length === 0) {
+    const idx = m.netDueDate ?? m.documentDate ?? m.baselineDate ?? m.postingDate ?? 0;
+    reject(idx, { code: "row.missing" });
+  }
+  if (problems.length > 0) return { problems };
+  return {
+    record: {
+      row: rowNumber,
+      customer,
+      customerName: text(row, m.customerName),
+      documentNumber,
+      documentType: text(row, m.documentType),
+      reference: text(row, m.reference),
+      assignment: text(row, m.assignment),
+      text: text(row, m.text),
+      documentDate,
+      postingDate,
+      baselineDate,
+      netDueDate,
+      clearingDate,
+      termDays,
+      terms,
+      amount,
+      currency,
+    },
+  };
+}
