@@ -1,0 +1,64 @@
+import type { Lang } from "./messages";
+
+/**
+ * The one output seam: a result is built once as a Report and rendered by each writer
+ * (xlsx, Excel sheets, JSON, HTML, text). Values are typed by their column: money in
+ * centavos, dates as civil day numbers, so no writer re-parses anything.
+ */
+export type ColumnType = "text" | "code" | "money" | "date" | "integer" | "number" | "percent" | "boolean";
+
+export type ReportValue = string | number | boolean | null;
+
+export interface ReportColumn {
+  key: string;
+  header: string;
+  type: ColumnType;
+  /** Characters, a hint for writers. */
+  width?: number;
+  /** For money: the key of the column that holds each row's currency. */
+  currencyKey?: string;
+  /** Overdue amounts: writers highlight positive values. */
+  highlightPositive?: boolean;
+}
+
+export interface ReportTotal {
+  label: string;
+  values: ReportValue[];
+}
+
+export interface ReportChart {
+  kind: "stackedBar";
+  title: string;
+  /** Column keys: category labels, then one series per column. */
+  categoryKey: string;
+  seriesKeys: string[];
+  /** Rows to plot (a chart of 300 customers helps nobody). */
+  maxCategories: number;
+}
+
+export interface ReportSheet {
+  /** Stable identity across languages, so re-runs replace their own sheets. */
+  id: string;
+  name: string;
+  title?: string;
+  subtitle?: string;
+  columns: ReportColumn[];
+  rows: ReportValue[][];
+  totals: ReportTotal[];
+  notes: string[];
+  freezeHeader: boolean;
+  autoFilter: boolean;
+  chart?: ReportChart;
+}
+
+export interface Report {
+  title: string;
+  lang: Lang;
+  /** Default currency for money columns without a currency key. */
+  currency: string;
+  sheets: ReportSheet[];
+}
+
+export function sheetById(report: Report, id: string): ReportSheet | undefined {
+  return report.sheets.find((s) => s.id === id);
+}

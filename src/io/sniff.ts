@@ -1,0 +1,74 @@
+/** What a file really is, from its first bytes, whatever its name says. */
+export type FileKind = "empty" | "xlsx" | "ole" | "binary" | "text";
+
+export function sniff(head: Uint8Array): FileKind {
+  if (head.length === 0) return "empty";
+  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) ) return "xlsx";
+  // Compound File Binary: an encrypted .xlsx or a legacy .xls.
+  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return "ole";
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (utf16) return "text";
+  let control = 0;
+  const n = Math.min(head.length, 8192);
+  for (let i = 0; i < n; i++) {
+    const b = head[i];
+    if (b === 0) return "binary";
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  return control > n * 0.01 ? "binary" : "text";
+}
+
+export type TextEncoding = "utf-8" | "windows-1252" | "utf-16le" | "utf-16be";
+
+/**
+ * UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") or, when the bytes are not
+ * valid UTF-8, Windows-1252 — what SAP GUI writes on Spanish Windows.
+ */
+export function detectEncoding(head: Uint8Array): { encoding: TextEncoding; bomLength: number } {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: "utf-8", bomLength: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: "utf-16le", bomLength: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: "utf-16be", bomLength: 2 };
+  // A sample may end inside a multi-byte character: drop a partial sequence at the end.
+  let end = head.length;
+  for (let k = 1; k <= 3 && end - k >= 0; k++) {
+    const b = head[end - k];
+    if ((b & 0xc0) === 0xc0) {
+      end -= k;
+      break;
+    }
+    if ((b & 0x80) === 0) break;
+  }
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(head.subarray(0, end));
+    return { encoding: "utf-8", bomLength: 0 };
+  } catch {
+    return { encoding: "windows-1252", bomLength: 0 };
+  }
+}
+
+export type Delimiter = "\t" | "," | ";" | "|";
+
+/**
+ * The delimiter whose count is the same on the most lines: title lines have none, amounts and
+ * names carry commas at random, so consistency beats frequency.
+ */
+export function detectDelimiter(sample: string): Delimiter {
+  const lines = sample.split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 60);
+  let best: Delimiter = ",";
+  let bestScore = -1;
+  for (const d of ["\t", ";", "|", ","] as Delimiter[]) {
+    const counts = new Map<number, number>();
+    for (const line of lines) {
+      let c = 0;
+      for (let i = 0; i < line.length; i++) if (line[i] === d) c++;
+      if (c > 0) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    let score = 0;
+    for (const [count, lineCount] of counts) score = Math.max(score, lineCount * 1000 + Math.min(count, 999));
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,175 @@
+import ExcelJS from "exceljs";
+import { civilFromDay } from "../core/dates";
+import { excelMoneyFormat } from "../core/money";
+import type { Report, ReportColumn, ReportSheet, ReportValue } from "../core/report";
+
+/**
+ * Renders a Report as an .xlsx an analyst can hand to a manager: title, frozen header,
+ * filters, currency formats, totals and overdue highlighting. Works with exceljs' in-memory
+ * Workbook (browser) and its streaming WorkbookWriter (command line, big detail sheets).
+ */
+type AnyWorkbook = ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter;
+type AnyRow = ExcelJS.Row & { commit?: () => void };
+
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } };
+const TOTAL_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+const DATE_FORMAT = "dd/mm/yyyy";
+
+export function excelDate(day: number): Date {
+  const { y, m, d } = civilFromDay(day);
+  // exceljs turns a Date into a serial from its UTC time, so UTC midnight keeps the civil day.
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+function columnFormat(col: ReportColumn, currency: string): string | undefined {
+  switch (col.type) {
+    case "money":
+      return excelMoneyFormat(currency);
+    case "date":
+      return DATE_FORMAT;
+    case "integer":
+      return "#,##0";
+    case "number":
+      return "#,##0.00";
+    case "percent":
+      return "0.0%";
+    default:
+      return undefined;
+  }
+}
+
+function cellValue(col: ReportColumn, v: ReportValue): ExcelJS.CellValue {
+  if (v === null || v === undefined) return null;
+  if (col.type === "money" && typeof v === "number") return v / 100;
+  if (col.type === "date" && typeof v === "number") return excelDate(v);
+  return v;
+}
+
+function columnLetter(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+function commit(row: AnyRow): void {
+  if (typeof row.commit === "function") row.commit();
+}
+
+function writeSheet(wb: AnyWorkbook, sheet: ReportSheet, report: Report): void {
+  const headerRowNumber = sheet.title ? (sheet.subtitle ? 4 : 3) : 1;
+  const ws = wb.addWorksheet(sheet.name.slice(0, 31), {
+    views: sheet.freezeHeader ? [{ state: "frozen", ySplit: headerRowNumber, xSplit: 0, showGridLines: true }] : undefined,
+  });
+  const currencyIndex = new Map<string, number>();
+  sheet.columns.forEach((c, i) => currencyIndex.set(c.key, i));
+  ws.columns = sheet.columns.map((c) => ({
+    key: c.key,
+    width: c.width ?? Math.max(10, c.header.length + 2),
+    style: columnFormat(c, report.currency) ? { numFmt: columnFormat(c, report.currency) } : {},
+  }));
+  const last = columnLetter(sheet.columns.length);
+  if (sheet.title) {
+    const r = ws.getRow(1) as AnyRow;
+    r.getCell(1).value = sheet.title;
+    r.getCell(1).font = { bold: true, size: 14, color: { argb: "FF1F4E79" } };
+    commit(r);
+    if (sheet.subtitle) {
+      const s = ws.getRow(2) as AnyRow;
+      s.getCell(1).value = sheet.subtitle;
+      s.getCell(1).font = { italic: true, color: { argb: "FF595959" } };
+      commit(s);
+    }
+  }
+  const header = ws.getRow(headerRowNumber) as AnyRow;
+  sheet.columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true, color: { argb: "FFFFFFFF" } };
+    cell.fill = HEADER_FILL;
+    cell.alignment = { vertical: "middle", horizontal: c.type === "text" || c.type === "code" ? "left" : "center", wrapText: true };
+  });
+  header.height = 30;
+  commit(header);
+
+  // Money in another currency than the report's default needs its own format on the cell.
+  const moneyCols = sheet.columns.map((c, i) => (c.type === "money" && c.currencyKey ? i : -1)).filter((i) => i >= 0);
+  const writeValues = (values: readonly ReportValue[], rowNumber: number, total: boolean) => {
+    const row = ws.getRow(rowNumber) as AnyRow;
+    for (let i = 0; i < sheet.columns.length; i++) {
+      const v = values[i];
+      if (v === null || v === undefined || v === "") continue;
+      row.getCell(i + 1).value = cellValue(sheet.columns[i], v);
+    }
+    for (const i of moneyCols) {
+      const cur = values[currencyIndex.get(sheet.columns[i].currencyKey!) ?? -1];
+      if (typeof cur === "string" && cur !== report.currency && cur !== "") row.getCell(i + 1).numFmt = excelMoneyFormat(cur);
+    }
+    if (total) {
+      for (let i = 1; i <= sheet.columns.length; i++) {
+        const cell = row.getCell(i);
+        cell.font = { bold: true };
+        cell.fill = TOTAL_FILL;
+        cell.border = { top: { style: "thin" }, bottom: { style: "double" } };
+      }
+    }
+    commit(row);
+  };
+  let r = headerRowNumber + 1;
+  for (const values of sheet.rows) writeValues(values, r++, false);
+  const lastDataRow = r - 1;
+  for (const t of sheet.totals) writeValues(t.values, r++, true);
+
+  if (sheet.autoFilter) ws.autoFilter = `A${headerRowNumber}:${last}${Math.max(lastDataRow, headerRowNumber)}`;
+  if (lastDataRow > headerRowNumber) {
+    sheet.columns.forEach((c, i) => {
+      if (!c.highlightPositive) return;
+      const col = columnLetter(i + 1);
+      ws.addConditionalFormatting({
+        ref: `${col}${headerRowNumber + 1}:${col}${lastDataRow}`,
+        rules: [
+          {
+            type: "cellIs",
+            operator: "greaterThan",
+            formulae: ["0"],
+            priority: 1,
+            style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } }, font: { color: { argb: "FF9C0006" } } },
+          },
+        ],
+      });
+    });
+  }
+  if (sheet.notes.length) {
+    r++;
+    for (const note of sheet.notes) {
+      const row = ws.getRow(r++) as AnyRow;
+      row.getCell(1).value = note;
+      row.getCell(1).font = { italic: true, color: { argb: "FF595959" } };
+      commit(row);
+    }
+  }
+  const maybeCommit = ws as unknown as { commit?: () => void };
+  if (typeof maybeCommit.commit === "function") maybeCommit.commit();
+}
+
+function setProperties(wb: AnyWorkbook, report: Report): void {
+  wb.creator = "Cartera";
+  wb.title = report.title;
+  wb.created = new Date();
+}
+
+/** Streams the report to a file (command line). */
+export async function writeReportXlsxFile(report: Report, path: string): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  setProperties(wb, report);
+  for (const sheet of report.sheets) writeSheet(wb, sheet, report);
+  await wb.commit();
+}
+
+/** Builds the report in memory and returns the .xlsx bytes (browser download, tests). */
+export async function reportToXlsxBuffer(report: Report): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  setProperties(wb, report);
+  for (const sheet of report.sheets) writeSheet(wb, sheet, report);
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
