@@ -1,5 +1,5 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { parseIsoDate } from "../core/dates";
 import { InputError } from "../core/errors";
@@ -28,6 +28,11 @@ General options: --lang es|en, --help, --version
 `,
 };
 
+function version(): string {
+  const pkg = JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "package.json"), "utf8")) as { version: string };
+  return pkg.version;
+}
+
 const stdio: Io = {
   out: (line) => process.stdout.write(line + "\n"),
   err: (line) => process.stderr.write(line + "\n"),
@@ -50,7 +55,7 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       return command === undefined ? 2 : 0;
     }
     if (command === "--version" || command === "-v") {
-      io.out(require("../../../package.json").version as string);
+      io.out(version());
       return 0;
     }
     if (command === "aging") return await aging(argv.slice(1), lang, io);

@@ -31,12 +31,15 @@ export interface HeaderMatch {
 export interface HeaderMiss {
   found: string[];
   needed: string[];
+  /** The same, in each language. */
+  neededByLang: { es: string[]; en: string[] };
 }
 
 export const HEADER_SCAN_ROWS = 30;
 
 export function normalizeHeader(text: string): string {
   return text
+    .replace(/[º°ª]/g, "")
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
@@ -110,7 +113,7 @@ export function findHeader(spec: TableSpec, rows: readonly Row[], lang: "es" | "
     const texts = rows[r].filter((v) => typeof v === "string" && !isEmptyCell(v)).map(cellText);
     if (texts.length > found.length) found = texts;
   }
-  return { found, needed: neededDescription(spec, lang) };
+  return { found, needed: neededDescription(spec, lang), neededByLang: { es: neededDescription(spec, "es"), en: neededDescription(spec, "en") } };
 }
 
 export function isHeaderMatch(x: HeaderMatch | HeaderMiss): x is HeaderMatch {

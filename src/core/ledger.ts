@@ -108,28 +108,29 @@ export function ledgerRow(row: Row, rowNumber: number, ctx: RowContext, options:
     return null;
   };
 
-  // The document-currency amount goes with the document currency; otherwise local with local.
+  // The document-currency amount goes with the document currency, the local amount with the
+  // local currency; a row without a document amount falls back to the local one.
   let amountIndex: number | undefined;
   let currencyIndex: number | undefined;
-  if (m.documentAmount !== undefined && m.documentCurrency !== undefined) {
+  if (m.documentAmount !== undefined && m.documentCurrency !== undefined && !isEmptyCell(row[m.documentAmount])) {
     amountIndex = m.documentAmount;
     currencyIndex = m.documentCurrency;
-  } else if (m.localAmount !== undefined) {
+  } else if (m.localAmount !== undefined && !isEmptyCell(row[m.localAmount])) {
     amountIndex = m.localAmount;
     currencyIndex = m.localCurrency;
-  } else {
-    amountIndex = m.documentAmount ?? m.amount;
+  } else if (m.amount !== undefined && !isEmptyCell(row[m.amount])) {
+    amountIndex = m.amount;
     currencyIndex = m.documentCurrency ?? m.localCurrency;
+  } else if (m.documentAmount !== undefined && m.documentCurrency === undefined && !isEmptyCell(row[m.documentAmount])) {
+    amountIndex = m.documentAmount;
   }
   let amount = 0;
-  const rawAmount = amountIndex === undefined ? undefined : row[amountIndex];
-  if (amountIndex !== undefined) {
-    if (isEmptyCell(rawAmount)) reject(amountIndex, { code: "row.missing" });
-    else {
-      const parsed = parseAmount(rawAmount);
-      if (parsed.ok) amount = parsed.value;
-      else reject(amountIndex, parsed.problem);
-    }
+  if (amountIndex === undefined) {
+    reject(m.localAmount ?? m.documentAmount ?? m.amount ?? 0, { code: "row.missing" });
+  } else {
+    const parsed = parseAmount(row[amountIndex]);
+    if (parsed.ok) amount = parsed.value;
+    else reject(amountIndex, parsed.problem);
   }
   let currency = options.defaultCurrency;
   if (currencyIndex !== undefined && !isEmptyCell(row[currencyIndex])) {

@@ -60,7 +60,11 @@ const en: Record<MessageCode, string> = {
 const tables: Record<Lang, Record<MessageCode, string>> = { es, en };
 
 export function message(lang: Lang, code: MessageCode, params: Record<string, string | number> = {}): string {
-  return tables[lang][code].replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+  // A parameter may come in each language (`needed.es`, `needed.en`), e.g. lists of field names.
+  return tables[lang][code].replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[`${k}.${lang}`] ?? params[k];
+    return v === undefined ? `{${k}}` : String(v);
+  });
 }
 
 export function describe(problem: Problem, lang: Lang = "es"): string {

@@ -1,4 +1,4 @@
-import { findHeader, HEADER_SCAN_ROWS, isHeaderMatch, mapHeaderRow, type ColumnMapping, type HeaderMiss, type TableSpec } from "./columns";
+import { findHeader, HEADER_SCAN_ROWS, isHeaderMatch, type ColumnMapping, type HeaderMiss, type TableSpec } from "./columns";
 import type { DateSystem } from "./dates";
 import { cellText, isEmptyCell, type Row } from "./grid";
 import type { Lang, Problem } from "./messages";
@@ -49,6 +49,8 @@ export class TableReader<T> {
   private pending: { row: Row; n: number }[] = [];
   private ctx: RowContext | null = null;
   private headerKey = "";
+  /** A column to test cheaply whether a row repeats the header. */
+  private probe = -1;
   readonly rejected: Rejection[] = [];
   readonly stats: TableReadStats = { headerRow: 0, dataRows: 0, blankRows: 0, subtotalRows: 0, repeatedHeaders: 0 };
   miss: HeaderMiss | null = null;
@@ -107,6 +109,8 @@ export class TableReader<T> {
     const headerRow = rows[headerIndex] ?? [];
     this.ctx = { mapping, headers: headerRow.map(cellText), dateSystem: this.options.dateSystem };
     this.headerKey = this.keyOf(headerRow);
+    const indexes = Object.values(mapping);
+    this.probe = indexes.length ? Math.min(...indexes) : -1;
     this.stats.headerRow = this.pending[headerIndex]?.n ?? 0;
     const rest = this.pending.slice(headerIndex + 1);
     this.pending = [];
@@ -130,10 +134,14 @@ export class TableReader<T> {
       this.stats.blankRows++;
       return;
     }
+    const p = this.probe;
+    if (p >= 0 && typeof row[p] === "string" && cellText(row[p]) === this.ctx!.headers[p] && this.keyOf(row) === this.headerKey) {
+      this.stats.repeatedHeaders++;
+      return;
+    }
     const outcome = this.convert(row, n, this.ctx!);
     if (outcome === null) {
-      if (this.keyOf(row) === this.headerKey) this.stats.repeatedHeaders++;
-      else this.stats.subtotalRows++;
+      this.stats.subtotalRows++;
       return;
     }
     this.stats.dataRows++;

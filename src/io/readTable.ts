@@ -3,7 +3,7 @@ import { createReadStream, promises as fsp } from "node:fs";
 import { basename } from "node:path";
 import { Readable } from "node:stream";
 import Papa from "papaparse";
-import type { TableSpec, ColumnMapping } from "../core/columns";
+import { HEADER_SCAN_ROWS, type ColumnMapping, type TableSpec } from "../core/columns";
 import type { DateSystem } from "../core/dates";
 import { InputError } from "../core/errors";
 import type { Row } from "../core/grid";
@@ -157,7 +157,12 @@ function finish<T>(reader: TableReader<T>, file: string): void {
 export function headerError(e: HeaderNotFoundError): InputError {
   return new InputError({
     code: "header.notFound",
-    params: { rows: 30, found: e.miss.found.length ? e.miss.found.map((h) => `"${h}"`).join(", ") : "—", needed: e.miss.needed.join("; ") },
+    params: {
+      rows: HEADER_SCAN_ROWS,
+      found: e.miss.found.length ? e.miss.found.map((h) => `"${h}"`).join(", ") : "—",
+      "needed.es": e.miss.neededByLang.es.join("; "),
+      "needed.en": e.miss.neededByLang.en.join("; "),
+    },
   });
 }
 
