@@ -1,0 +1,122 @@
+// Builds the Excel add-in the way OfficeDev/Excel-Custom-Functions-Shared does: one shared
+// runtime page (taskpane.html) carrying the task pane and the custom functions bundles,
+// functions.json generated from the JSDoc in functions/functions.ts, manifest and icons copied
+// to dist/. The command line is built separately by tsc (tsconfig.build.json).
+const fs = require("node:fs");
+const path = require("node:path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+/**
+ * https options from office-addin-dev-certs when its certificates are already installed and
+ * valid; null otherwise. We never install them from here: that needs sudo/a trust prompt, and
+ * `npm run dev-server` must also start on a machine (CI, a container) without them.
+ */
+function devCertificates() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    if (!devCerts.verifyCertificates()) return null;
+    const home = require("node:os").homedir();
+    const dir = path.join(home, ".office-addin-dev-certs");
+    return {
+      ca: fs.readFileSync(path.join(dir, "ca.crt")),
+      cert: fs.readFileSync(path.join(dir, "localhost.crt")),
+      key: fs.readFileSync(path.join(dir, "localhost.key")),
+    };
+  } catch {
+    return null;
+  }
+}
+
+function devServer() {
+  const https = devCertificates();
+  if (!https) {
+    console.warn(
+      "[cartera] No trusted office-addin-dev-certs certificates: serving over http://localhost:" + PORT + ".\n" +
+        "          Office loads add-ins only over https; run `npx office-addin-dev-certs install` and restart.",
+    );
+  }
+  return {
+    headers: { "Access-Control-Allow-Origin": "*" },
+    server: https ? { type: "https", options: https } : { type: "http" },
+    host: "localhost",
+    port: PORT,
+    hot: false,
+    liveReload: false,
+    client: false,
+    static: false,
+  };
+}
+
+module.exports = (env, options) => {
+  const dev = options.mode === "development";
+  // A production build can be pointed at its real host; without it, it keeps localhost so the
+  // built dist/ can still be sideloaded with `npm start`.
+  const prodUrl = process.env.CARTERA_ADDIN_URL ? process.env.CARTERA_ADDIN_URL.replace(/\/?$/, "/") : DEV_URL;
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  return {
+    devtool: "source-map",
+    entry: {
+      taskpane: "./taskpane/taskpane.ts",
+      functions: ["./functions/standalone.ts", "./functions/functions.ts"],
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      // dist/ also holds the command line (tsc); only wipe what webpack owns.
+      clean: { keep: (asset) => !/^(taskpane|functions)[.\w-]*\.(js|json|html|map|txt)$|^manifest\.xml$|^assets\//.test(asset) },
+    },
+    target: ["web", "es2020"],
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: path.resolve(__dirname, "tsconfig.json"),
+              // `npm test` type-checks the whole tree; the bundle build only transpiles.
+              transpileOnly: true,
+              compilerOptions: { module: "es2020", target: "es2020", sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./functions/functions.ts",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./taskpane/taskpane.html",
+        // The shared runtime: the pane and the functions live in this one page.
+        chunks: ["taskpane", "functions"],
+        inject: "body",
+        scriptLoading: "blocking",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform(content) {
+              return dev ? content : content.toString().split(DEV_URL).join(prodUrl);
+            },
+          },
+        ],
+      }),
+    ],
+    // Hot reload would re-run the functions bundle and re-register functions mid-session.
+    devServer: serving ? devServer() : undefined,
+    performance: { hints: false },
+  };
+};
