@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { parseIsoDate } from "../core/dates";
@@ -28,9 +28,16 @@ General options: --lang es|en, --help, --version
 `,
 };
 
+/** The package's version, found by walking up from this file (src/ under tests, dist/src/ when built). */
 function version(): string {
-  const pkg = JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "package.json"), "utf8")) as { version: string };
-  return pkg.version;
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const p = join(dir, "package.json");
+    if (existsSync(p)) {
+      const pkg = JSON.parse(readFileSync(p, "utf8")) as { name?: string; version: string };
+      if (pkg.name === "cartera") return pkg.version;
+    }
+  }
+  return "unknown";
 }
 
 const stdio: Io = {
