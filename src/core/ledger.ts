@@ -1,8 +1,8 @@
 import type { TableSpec } from "./columns";
-import { parseDateCell, type CivilDay } from "./dates";
+import { parseDateCell, simpleDate, type CivilDay } from "./dates";
 import { cellText, isEmptyCell, type Row } from "./grid";
 import type { Problem } from "./messages";
-import { parseAmount, type Centavos } from "./money";
+import { parseAmount, simpleAmount, type Centavos } from "./money";
 import type { Rejection, RowContext, RowOutcome } from "./table";
 import { parseTermDays } from "./terms";
 
@@ -70,7 +70,7 @@ function text(row: Row, index: number | undefined): string {
 function code(row: Row, index: number | undefined): string {
   if (index === undefined) return "";
   const v = row[index];
-  if (typeof v === "number" && Number.isFinite(v)) return Number.isInteger(v) ? String(v) : String(v);
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
   return cellText(v);
 }
 
@@ -79,34 +79,54 @@ export interface LedgerOptions {
   defaultCurrency: string;
 }
 
+function reject(problems: Rejection[], row: Row, rowNumber: number, ctx: RowContext, index: number, problem: Problem): void {
+  problems.push({ row: rowNumber, column: ctx.headers[index] ?? "", columnIndex: index, value: cellText(row[index]), problem });
+}
+
+/** SAP writes an empty date as 00.00.0000. */
+function isZeroDate(v: string): boolean {
+  return v.length >= 6 && /^\s*0{1,2}[./-]0{1,2}[./-]0{2,4}\s*$/.test(v);
+}
+
+function dateAt(row: Row, index: number | undefined, rowNumber: number, ctx: RowContext, problems: Rejection[]): CivilDay | null {
+  if (index === undefined) return null;
+  const v = row[index];
+  if (isEmptyCell(v) || (typeof v === "string" && v.charCodeAt(v.length - 1) === 48 /* '0' */ && isZeroDate(v))) return null;
+  if (typeof v === "string") {
+    const fast = simpleDate(v);
+    if (fast === fast) return fast;
+  }
+  const parsed = parseDateCell(v, ctx.dateSystem);
+  if (parsed.ok) return parsed.day;
+  reject(problems, row, rowNumber, ctx, index, parsed.problem);
+  return null;
+}
+
+function firstNonEmpty(row: Row): unknown {
+  for (let i = 0; i < row.length; i++) if (!isEmptyCell(row[i])) return row[i];
+  return undefined;
+}
+
+/** Problems of the row being converted; conversion is synchronous, so one scratch list serves all rows. */
+const scratch: Rejection[] = [];
+
 /**
  * Converts one data row of a ledger. Returns null for rows without a document number
  * (subtotal and separator lines), which are skipped and counted rather than rejected.
+ * Runs once per row of million-row exports: no closures, few allocations.
  */
 export function ledgerRow(row: Row, rowNumber: number, ctx: RowContext, options: LedgerOptions): RowOutcome<LedgerItem> | null {
   const m = ctx.mapping;
   const documentNumber = code(row, m.documentNumber);
-  if (documentNumber === "" || documentNumber.startsWith("*")) return null;
-  const first = row.find((v) => !isEmptyCell(v));
-  if (typeof first === "string" && first.trim().startsWith("*")) return null;
+  if (documentNumber === "" || documentNumber.charCodeAt(0) === 42 /* '*' */) return null;
+  const first = firstNonEmpty(row);
+  if (typeof first === "string" && first.trim().charCodeAt(0) === 42) return null;
 
-  const problems: Rejection[] = [];
-  const reject = (index: number, problem: Problem) =>
-    problems.push({ row: rowNumber, column: ctx.headers[index] ?? "", columnIndex: index, value: cellText(row[index]), problem });
+  const problems = scratch;
+  problems.length = 0;
 
   const customer = code(row, m.customer);
-  if (customer === "") reject(m.customer, { code: "row.missing" });
-
-  const date = (index: number | undefined): CivilDay | null => {
-    if (index === undefined || isEmptyCell(row[index])) return null;
-    const v = row[index];
-    // SAP writes an empty clearing date as 00.00.0000.
-    if (typeof v === "string" && /^0{1,2}[./-]0{1,2}[./-]0{2,4}$/.test(v.trim())) return null;
-    const parsed = parseDateCell(v, ctx.dateSystem);
-    if (parsed.ok) return parsed.day;
-    reject(index, parsed.problem);
-    return null;
-  };
+  if (customer === "") reject(problems, row, rowNumber, ctx, m.customer, { code: "row.missing" });
 
   // The document-currency amount goes with the document currency, the local amount with the
   // local currency; a row without a document amount falls back to the local one.
@@ -126,33 +146,37 @@ export function ledgerRow(row: Row, rowNumber: number, ctx: RowContext, options:
   }
   let amount = 0;
   if (amountIndex === undefined) {
-    reject(m.localAmount ?? m.documentAmount ?? m.amount ?? 0, { code: "row.missing" });
+    reject(problems, row, rowNumber, ctx, m.localAmount ?? m.documentAmount ?? m.amount ?? 0, { code: "row.missing" });
   } else {
-    const parsed = parseAmount(row[amountIndex]);
-    if (parsed.ok) amount = parsed.value;
-    else reject(amountIndex, parsed.problem);
+    const v = row[amountIndex];
+    const fast = typeof v === "string" ? simpleAmount(v) : NaN;
+    if (fast === fast) amount = fast;
+    else {
+      const parsed = parseAmount(v);
+      if (parsed.ok) amount = parsed.value;
+      else reject(problems, row, rowNumber, ctx, amountIndex, parsed.problem);
+    }
   }
   let currency = options.defaultCurrency;
   if (currencyIndex !== undefined && !isEmptyCell(row[currencyIndex])) {
-    const c = cellText(row[currencyIndex]).toUpperCase();
-    if (/^[A-Z]{3}$/.test(c)) currency = c;
-    else reject(currencyIndex, { code: "currency.invalid", params: { value: c } });
+    const c = currencyCode(row[currencyIndex]);
+    if (c !== null) currency = c;
+    else reject(problems, row, rowNumber, ctx, currencyIndex, { code: "currency.invalid", params: { value: cellText(row[currencyIndex]) } });
   }
 
-  const documentDate = date(m.documentDate);
-  const postingDate = date(m.postingDate);
-  const baselineDate = date(m.baselineDate);
-  const netDueDate = date(m.netDueDate);
-  const clearingDate = date(m.clearingDate);
+  const documentDate = dateAt(row, m.documentDate, rowNumber, ctx, problems);
+  const postingDate = dateAt(row, m.postingDate, rowNumber, ctx, problems);
+  const baselineDate = dateAt(row, m.baselineDate, rowNumber, ctx, problems);
+  const netDueDate = dateAt(row, m.netDueDate, rowNumber, ctx, problems);
+  const clearingDate = dateAt(row, m.clearingDate, rowNumber, ctx, problems);
 
   const terms = text(row, m.paymentTerms);
   const termDays = m.paymentTerms === undefined ? null : parseTermDays(row[m.paymentTerms]);
 
   if (netDueDate === null && documentDate === null && baselineDate === null && postingDate === null && problems.length === 0) {
-    const idx = m.netDueDate ?? m.documentDate ?? m.baselineDate ?? m.postingDate ?? 0;
-    reject(idx, { code: "row.missing" });
+    reject(problems, row, rowNumber, ctx, m.netDueDate ?? m.documentDate ?? m.baselineDate ?? m.postingDate ?? 0, { code: "row.missing" });
   }
-  if (problems.length > 0) return { problems };
+  if (problems.length > 0) return { problems: problems.slice() };
   return {
     record: {
       row: rowNumber,
@@ -174,4 +198,18 @@ export function ledgerRow(row: Row, rowNumber: number, ctx: RowContext, options:
       currency,
     },
   };
+}
+
+const currencyCache = new Map<string, string | null>();
+
+/** ISO 4217-like codes; a ledger has a handful, so each distinct text is checked once. */
+function currencyCode(v: unknown): string | null {
+  const t = cellText(v);
+  let c = currencyCache.get(t);
+  if (c === undefined) {
+    const u = t.toUpperCase();
+    c = /^[A-Z]{3}$/.test(u) ? u : null;
+    if (currencyCache.size < 1000) currencyCache.set(t, c);
+  }
+  return c;
 }

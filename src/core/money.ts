@@ -36,6 +36,56 @@ export function centavosFromNumber(v: number): Centavos | null {
   return Math.abs(result) <= MAX_CENTAVOS ? result : null;
 }
 
+/**
+ * The shapes SAP and Excel write nearly always (`-1,234.56`, `1,234.56-`, `1234.5`), read
+ * without regular expressions or allocations; NaN means "not that simple", not "invalid".
+ */
+export function simpleAmount(s: string): number {
+  let i = 0;
+  let n = s.length;
+  while (i < n && s.charCodeAt(i) === 32) i++;
+  while (n > i && s.charCodeAt(n - 1) === 32) n--;
+  let negative = false;
+  if (i < n && s.charCodeAt(i) === 45) {
+    negative = true;
+    i++;
+  } else if (n > i && s.charCodeAt(n - 1) === 45) {
+    negative = true;
+    n--;
+  }
+  if (i >= n) return NaN;
+  let units = 0;
+  let group = 0; // digits since the last comma, -1 before any comma
+  let firstGroup = 0;
+  let sawComma = false;
+  let k = i;
+  for (; k < n; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      units = units * 10 + (c - 48);
+      group++;
+    } else if (c === 44) {
+      if (sawComma ? group !== 3 : group < 1 || group > 3) return NaN;
+      if (!sawComma) firstGroup = group;
+      sawComma = true;
+      group = 0;
+    } else break;
+  }
+  if (k === i || (sawComma && group !== 3) || firstGroup > 3 || units > 9e13) return NaN;
+  let cents = 0;
+  if (k < n) {
+    if (s.charCodeAt(k) !== 46) return NaN;
+    const digits = n - k - 1;
+    if (digits < 1 || digits > 2) return NaN;
+    const d1 = s.charCodeAt(k + 1) - 48;
+    const d2 = digits === 2 ? s.charCodeAt(k + 2) - 48 : 0;
+    if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NaN;
+    cents = d1 * 10 + d2;
+  }
+  const total = units * 100 + cents;
+  return negative && total !== 0 ? -total : total;
+}
+
 const CURRENCY_NOISE = /\s|\u00a0|\$|MXN|MN|M\.N\.|USD|US|EUR|€/gi;
 
 /**
@@ -49,6 +99,8 @@ export function parseAmount(value: unknown): AmountParse {
     return c === null ? { ok: false, problem: { code: "amount.tooLarge", params: { value: String(value) } } } : { ok: true, value: c };
   }
   if (typeof value !== "string") return { ok: false, problem: { code: "amount.expected", params: { value: String(value) } } };
+  const fast = simpleAmount(value);
+  if (fast === fast) return { ok: true, value: fast };
   const original = value;
   let s = value.replace(CURRENCY_NOISE, "");
   let negative = false;

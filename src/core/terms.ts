@@ -6,6 +6,17 @@
 export function parseTermDays(value: unknown): number | null {
   if (typeof value === "number") return Number.isInteger(value) && value >= 0 && value <= 3650 ? value : null;
   if (typeof value !== "string") return null;
+  // A ledger uses a handful of distinct terms: read each once.
+  const cached = termCache.get(value);
+  if (cached !== undefined) return cached;
+  const days = readTermText(value);
+  if (termCache.size < 5000) termCache.set(value, days);
+  return days;
+}
+
+const termCache = new Map<string, number | null>();
+
+function readTermText(value: string): number | null {
   const t = value.trim().toUpperCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   if (t === "") return null;
   if (t === "0001" || /^(CONTADO|INMEDIATO|IMMEDIATE|COD|DUE NET|PAGO INMEDIATO)$/.test(t)) return 0;
