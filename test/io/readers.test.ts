@@ -205,3 +205,32 @@ describe("sniffing", () => {
     expect(detectDelimiter("a;b;c\n1;2,5;3\n")).toBe(";");
   });
 });
+
+describe("reading from bytes (the task pane without Office)", () => {
+  test("gives the same records as the file reader, for text and xlsx", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { readTableBytes } = await import("../../src/io/tableSource");
+    for (const name of ["fbl5n.txt", "utf8.csv", "list.txt", "u16.txt", "ledger.xlsx", "ledger1904.xlsx"]) {
+      const path = join(dir, name);
+      const fromFile = await read(path);
+      const items: LedgerItem[] = [];
+      const fromBytes = await readTableBytes<LedgerItem>(new Uint8Array(readFileSync(path)), name, LEDGER_SPEC, (r, n, ctx) => ledgerRow(r, n, ctx, { defaultCurrency: "MXN" }), (i) => items.push(i));
+      expect(items).toEqual(fromFile.items);
+      expect(fromBytes.reader.rejected).toEqual(fromFile.reader.rejected);
+      expect(fromBytes.info).toEqual(fromFile.info);
+    }
+  });
+
+  test("bad bytes get the same messages", async () => {
+    const { readTableBytes } = await import("../../src/io/tableSource");
+    const codes = [];
+    for (const bytes of [new Uint8Array(), new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]), new Uint8Array([0, 1, 2, 3]), new TextEncoder().encode("a,b\n1,2\n")]) {
+      try {
+        await readTableBytes(bytes, "x.csv", LEDGER_SPEC, (r, n, ctx) => ledgerRow(r, n, ctx, { defaultCurrency: "MXN" }), () => undefined);
+      } catch (e) {
+        codes.push((e as InputError).problem.code);
+      }
+    }
+    expect(codes).toEqual(["file.empty", "file.encrypted", "file.binary", "header.notFound"]);
+  });
+});

@@ -1,0 +1,181 @@
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { HEADER_SCAN_ROWS, type ColumnMapping, type TableSpec } from "../core/columns";
+import type { DateSystem } from "../core/dates";
+import { InputError } from "../core/errors";
+import type { Row } from "../core/grid";
+import type { Lang } from "../core/messages";
+import { HeaderNotFoundError, TableReader, type RowContext, type RowOutcome } from "../core/table";
+import { gridRowFromExcelJs } from "./cells";
+import { detectDelimiter, detectEncoding, sniff, type Delimiter, type TextEncoding } from "./sniff";
+
+/**
+ * Reading a table from the bytes of a file, the same way in the browser (task pane without
+ * Office) and in Node (command line, which streams big text files through `parseDelimited`).
+ * No Node APIs here.
+ */
+export interface SourceInfo {
+  file: string;
+  format: "xlsx" | "text";
+  encoding?: TextEncoding;
+  delimiter?: Delimiter;
+  sheet?: string;
+  dateSystem: DateSystem;
+}
+
+export interface ReadTableOptions {
+  lang?: Lang;
+  /** Worksheet name for .xlsx; by default the first sheet with a recognisable header. */
+  sheet?: string;
+  /** A mapping the user corrected; used instead of the one found. */
+  mapping?: ColumnMapping;
+  headerRow?: number;
+}
+
+export type Convert<T> = (row: Row, rowNumber: number, ctx: RowContext) => RowOutcome<T> | null;
+
+export interface TableRead<T> {
+  reader: TableReader<T>;
+  info: SourceInfo;
+}
+
+/** Bytes that are not a table at all get one clear message. */
+export function classify(head: Uint8Array, file: string): "xlsx" | "text" {
+  switch (sniff(head)) {
+    case "empty":
+      throw new InputError({ code: "file.empty", params: { file } });
+    case "ole":
+      throw new InputError({ code: "file.encrypted", params: { file } });
+    case "binary":
+      throw new InputError({ code: "file.binary", params: { file } });
+    case "xlsx":
+      return "xlsx";
+    default:
+      return "text";
+  }
+}
+
+export interface TextSetup {
+  encoding: TextEncoding;
+  bomLength: number;
+  delimiter: Delimiter;
+  /** SAP writes tab and pipe files without quoting; a lone `"` in a text (`TUBO 1/2"`) must stay text. */
+  quoting: boolean;
+}
+
+export function textSetup(head: Uint8Array, file: string): TextSetup {
+  const { encoding, bomLength } = detectEncoding(head);
+  const sample = new TextDecoder(encoding).decode(head.subarray(bomLength));
+  if (sample.trim() === "") throw new InputError({ code: "file.empty", params: { file } });
+  const delimiter = detectDelimiter(sample);
+  return { encoding, bomLength, delimiter, quoting: delimiter === "," || delimiter === ";" };
+}
+
+export function newReader<T>(spec: TableSpec, convert: Convert<T>, emit: (record: T) => void, options: ReadTableOptions, dateSystem: DateSystem): TableReader<T> {
+  return new TableReader<T>(spec, convert, emit, { dateSystem, lang: options.lang, mapping: options.mapping, headerRow: options.headerRow });
+}
+
+/**
+ * Feeds delimited text to a TableReader through papaparse. `input` is the whole text, or in
+ * Node a readable stream of decoded text (papaparse reads both).
+ */
+export function parseDelimited<T>(input: string | object, setup: TextSetup, reader: TableReader<T>, file: string): Promise<void> {
+  let rowNumber = 0;
+  const quoting = setup.quoting;
+  return new Promise<void>((resolve, reject) => {
+    Papa.parse<string[]>(input as File, {
+      delimiter: setup.delimiter,
+      quoteChar: quoting ? '"' : "\u0000",
+      skipEmptyLines: false,
+      chunkSize: 1 << 20,
+      chunk: (results, parser) => {
+        const rows = results.data;
+        for (let i = 0; i < rows.length; i++) {
+          rowNumber++;
+          const row = quoting ? rows[i] : unquote(rows[i]);
+          if (!reader.push(row, rowNumber)) {
+            parser.abort();
+            return;
+          }
+        }
+      },
+      complete: () => resolve(),
+      error: (err: Error) => reject(new InputError({ code: "file.unreadable", params: { file, detail: err.message } })),
+    });
+  });
+}
+
+/** Removes quotes that enclose a whole field in an unquoted format ("1,234.56" from Excel's text export). */
+function unquote(row: string[]): string[] {
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (v.length >= 2 && v.charCodeAt(0) === 34 && v.charCodeAt(v.length - 1) === 34) row[i] = v.slice(1, -1).replace(/""/g, '"');
+  }
+  return row;
+}
+
+export function headerError(e: HeaderNotFoundError): InputError {
+  return new InputError({
+    code: "header.notFound",
+    params: {
+      rows: HEADER_SCAN_ROWS,
+      found: e.miss.found.length ? e.miss.found.map((h) => `"${h}"`).join(", ") : "—",
+      "needed.es": e.miss.neededByLang.es.join("; "),
+      "needed.en": e.miss.neededByLang.en.join("; "),
+    },
+  });
+}
+
+export function finishReader<T>(reader: TableReader<T>, file: string): void {
+  try {
+    reader.finish(file);
+  } catch (e) {
+    if (e instanceof HeaderNotFoundError) throw headerError(e);
+    throw e;
+  }
+}
+
+/** Reads an .xlsx held in memory: the first sheet with a recognisable header, or the one named. */
+export async function readXlsxBytes<T>(bytes: Uint8Array, file: string, spec: TableSpec, convert: Convert<T>, emit: (record: T) => void, options: ReadTableOptions): Promise<TableRead<T>> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new InputError({ code: "file.corruptXlsx", params: { file, detail: (e as Error).message } });
+  }
+  const system: DateSystem = wb.properties.date1904 ? 1904 : 1900;
+  let firstMiss: HeaderNotFoundError | null = null;
+  for (const ws of wb.worksheets) {
+    if (options.sheet !== undefined && ws.name !== options.sheet) continue;
+    // Records are held back until the sheet proves to be the table.
+    const records: T[] = [];
+    const reader = newReader(spec, convert, (r: T) => records.push(r), options, system);
+    let alive = true;
+    ws.eachRow({ includeEmpty: false }, (row, n) => {
+      if (alive) alive = reader.push(gridRowFromExcelJs(row.values, system), n);
+    });
+    try {
+      reader.finish(file);
+    } catch (e) {
+      if (!(e instanceof HeaderNotFoundError)) throw e;
+      firstMiss ??= e;
+      continue;
+    }
+    for (const r of records) emit(r);
+    return { reader, info: { file, format: "xlsx", sheet: ws.name, dateSystem: system } };
+  }
+  if (firstMiss) throw headerError(firstMiss);
+  throw new InputError({ code: "file.noSheets", params: { file } });
+}
+
+/** Reads a table from a file's bytes, whatever it is: the browser's way in. */
+export async function readTableBytes<T>(bytes: Uint8Array, file: string, spec: TableSpec, convert: Convert<T>, emit: (record: T) => void, options: ReadTableOptions = {}): Promise<TableRead<T>> {
+  const head = bytes.subarray(0, 64 * 1024);
+  if (classify(head, file) === "xlsx") return readXlsxBytes(bytes, file, spec, convert, emit, options);
+  const setup = textSetup(head, file);
+  const reader = newReader(spec, convert, emit, options, 1900);
+  const text = new TextDecoder(setup.encoding).decode(bytes.subarray(setup.bomLength));
+  await parseDelimited(text, setup, reader, file);
+  finishReader(reader, file);
+  return { reader, info: { file, format: "text", encoding: setup.encoding, delimiter: setup.delimiter, dateSystem: 1900 } };
+}
