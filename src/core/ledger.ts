@@ -202,13 +202,20 @@ export function ledgerRow(row: Row, rowNumber: number, ctx: RowContext, options:
 
 const currencyCache = new Map<string, string | null>();
 
-/** ISO 4217-like codes; a ledger has a handful, so each distinct text is checked once. */
-function currencyCode(v: unknown): string | null {
+/** What Mexican ledgers write for their currencies besides the ISO code. */
+const CURRENCY_ALIASES: Record<string, string> = {
+  MN: "MXN", MXP: "MXN", PESOS: "MXN", PESO: "MXN", MONEDANACIONAL: "MXN",
+  DLS: "USD", DLLS: "USD", DOLARES: "USD", DOLAR: "USD", US: "USD", USDLLS: "USD",
+  EUROS: "EUR", EURO: "EUR",
+};
+
+/** ISO 4217 codes or a known alias (`M.N.`, `DLLS`); a ledger has a handful, so each distinct text is read once. */
+export function currencyCode(v: unknown): string | null {
   const t = cellText(v);
   let c = currencyCache.get(t);
   if (c === undefined) {
-    const u = t.toUpperCase();
-    c = /^[A-Z]{3}$/.test(u) ? u : null;
+    const u = t.toUpperCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\s.$]/g, "");
+    c = CURRENCY_ALIASES[u] ?? (/^[A-Z]{3}$/.test(u) ? u : null);
     if (currencyCache.size < 1000) currencyCache.set(t, c);
   }
   return c;

@@ -106,3 +106,10 @@ describe("ledger rows", () => {
     expect(["Z030", "NT30", "30", "30 días", "Neto 30", "N30", "Z000", "0001", "contado", 45, "ZCON", ""].map(parseTermDays)).toEqual([30, 30, 30, 30, 30, 30, 0, 0, 0, 45, null, null]);
   });
 });
+
+describe("currencies", () => {
+  test("ISO codes and what Mexican ledgers write instead", async () => {
+    const { currencyCode } = await import("../../src/core/ledger");
+    expect(["MXN", "mxn", "M.N.", "MN", "Pesos", "USD", "DLLS", "Dólares", "US$", "EUR", "XX", "12$"].map(currencyCode)).toEqual(["MXN", "MXN", "MXN", "MXN", "MXN", "USD", "USD", "USD", "USD", "EUR", null, null]);
+  });
+});
