@@ -18,7 +18,10 @@
  *   line  9963  Vencimiento neto `31.09.2026`: September has 30 days.
  *   line 13821  Cuenta empty: a row pasted in without its customer account.
  *   line 17279  Moneda del documento `M.N.`: "moneda nacional" typed by hand, not an ISO code.
- * The .xlsx carries the same items correctly, so the two files differ by exactly these rows.
+ *               The reader knows this alias and takes it as MXN, so this row is not rejected:
+ *               it is here to keep that alias working on real data.
+ * The .xlsx carries the same items correctly, so the two files differ by exactly these rows
+ * (the first four are rejected; the fifth ages as MXN).
  * The summary printed by `npm run samples` lists them again, computed, so a change to the
  * generator that moves them shows up there.
  */
