@@ -7,6 +7,7 @@ const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { LocalizedMetadataPlugin } = require("./functions/localizeMetadata");
 
 const DEV_URL = "https://localhost:3000/";
 const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
@@ -93,6 +94,12 @@ module.exports = (env, options) => {
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./functions/functions.ts",
+      }),
+      // Spanish names and descriptions; manifest.xml serves this file to es-MX and es-ES.
+      new LocalizedMetadataPlugin({
+        source: "functions.json",
+        output: "functions.es.json",
+        table: path.resolve(__dirname, "functions/translations.es.json"),
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
