@@ -1,0 +1,97 @@
+import { age, type AgingBasis, type AgingResult } from "../core/aging";
+import { buildAgingReport } from "../core/agingReport";
+import type { CivilDay } from "../core/dates";
+import { LEDGER_SPEC, ledgerRow, type LedgerItem } from "../core/ledger";
+import type { Lang } from "../core/messages";
+import type { Report } from "../core/report";
+import { TableReader, type Rejection, type TableReadStats } from "../core/table";
+import type { DetectedTable } from "./mapping";
+import { chunkRowNumber, throwIfAborted, yieldToEventLoop, type SourcePreview, type SourceRef, type WorkbookPort, type WriteResult } from "./port";
+
+/**
+ * Aging from a workbook source, the way the command line's `runAging` does it from a file:
+ * rows → ledger items (the user's mapping) → `age` → `buildAgingReport` → the port writes it.
+ * Only orchestration lives here (chunks, progress, cancel); every decision is core's.
+ */
+export type JobPhase = "read" | "age" | "write";
+
+export interface AgingJobInput {
+  port: WorkbookPort;
+  source: SourceRef;
+  preview: SourcePreview;
+  table: DetectedTable;
+  asOf: CivilDay;
+  edges: readonly number[];
+  basis: AgingBasis;
+  lang: Lang;
+  /** Currency of a ledger without a currency column. */
+  currency?: string;
+  signal?: AbortSignal;
+  /** Overall fraction done (0..1) and the phase it is in. */
+  onProgress?: (fraction: number, phase: JobPhase) => void;
+  /** False to compute without writing (the pane's preview of totals in tests). */
+  write?: boolean;
+  fileName?: string;
+}
+
+export interface AgingJobResult {
+  result: AgingResult;
+  report: Report;
+  rejected: Rejection[];
+  stats: TableReadStats;
+  items: number;
+  written?: WriteResult;
+}
+
+const READ_SHARE = 0.6;
+const AGE_SHARE = 0.05;
+
+export async function runAgingJob(input: AgingJobInput): Promise<AgingJobResult> {
+  const { port, source, preview, table, signal, lang } = input;
+  const progress = input.onProgress ?? (() => undefined);
+  const items: LedgerItem[] = [];
+  const options = { defaultCurrency: input.currency ?? "MXN" };
+  const reader = new TableReader<LedgerItem>(LEDGER_SPEC, (row, n, ctx) => ledgerRow(row, n, ctx, options), (item) => items.push(item), {
+    dateSystem: preview.dateSystem,
+    lang,
+    mapping: table.mapping,
+    headerRow: table.headerRow,
+  });
+
+  progress(0, "read");
+  await port.readGrid(source, {
+    signal,
+    onProgress: (p) => progress(READ_SHARE * (p.total ? p.done / p.total : 1), "read"),
+    onChunk: (chunk) => {
+      for (let i = 0; i < chunk.rows.length; i++) reader.push(chunk.rows[i], chunkRowNumber(chunk, i));
+    },
+  });
+  reader.finish(preview.label);
+  throwIfAborted(signal);
+
+  progress(READ_SHARE, "age");
+  await yieldToEventLoop();
+  const result = age(items, { asOf: input.asOf, edges: input.edges, basis: input.basis });
+  const dropped = preview.dropped ?? { blankRows: 0, repeatedHeaders: 0 };
+  const skipped = {
+    subtotalRows: reader.stats.subtotalRows,
+    blankRows: reader.stats.blankRows + dropped.blankRows,
+    repeatedHeaders: reader.stats.repeatedHeaders + dropped.repeatedHeaders,
+  };
+  const report = buildAgingReport({ result, items, rejected: reader.rejected, source: preview.label, lang, skipped });
+  throwIfAborted(signal);
+  progress(READ_SHARE + AGE_SHARE, "write");
+  await yieldToEventLoop();
+
+  let written: WriteResult | undefined;
+  if (input.write !== false) {
+    written = await port.writeReport(report, {
+      family: "aging",
+      signal,
+      fileName: input.fileName,
+      onProgress: (p) => progress(READ_SHARE + AGE_SHARE + (1 - READ_SHARE - AGE_SHARE) * (p.total ? p.done / p.total : 1), "write"),
+    });
+  }
+  progress(1, "write");
+  return { result, report, rejected: reader.rejected, stats: { ...reader.stats, ...skipped }, items: items.length, written };
+}
