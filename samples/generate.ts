@@ -31,6 +31,7 @@ import { dirname, join } from "node:path";
 import { finished } from "node:stream/promises";
 import ExcelJS from "exceljs";
 import { civilFromDay, dayFromCivil, serialFromDay, type CivilDay } from "../src/core/dates";
+import { rfcCheckDigit } from "../src/core/rfc";
 
 // ---- Options and shapes -------------------------------------------------------------------
 
@@ -292,19 +293,6 @@ function plain(s: string): string {
   return s.replace(/ñ/g, "x").replace(/Ñ/g, "X").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 }
 
-const RFC_VALUES = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ Ñ";
-
-/** SAT check digit: weights 13..2 over the 12 characters before it (a moral person's RFC is padded with a space). */
-export function rfcCheckDigit(first11: string): string {
-  const padded = " " + first11;
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += RFC_VALUES.indexOf(padded[i]) * (13 - i);
-  const mod = sum % 11;
-  if (mod === 0) return "0";
-  const d = 11 - mod;
-  return d === 10 ? "A" : String(d);
-}
-
 function rfcFor(name: string, r: Rng): string {
   const words = plain(name).toUpperCase().replace(/[.,]/g, " ").split(/\s+/).filter((w) => /^[A-Z]/.test(w) && !RFC_SKIP.has(w));
   // SAT's rule for companies: initials of three words; with two, the first's initial and the
@@ -319,7 +307,7 @@ function rfcFor(name: string, r: Rng): string {
   const alnum = "123456789ABCDEFGHJKLMNPRSTUVWXYZ";
   const homo = alnum[r.int(0, alnum.length - 1)] + alnum[r.int(0, alnum.length - 1)];
   const first11 = letters + date + homo;
-  return first11 + rfcCheckDigit(first11);
+  return first11 + rfcCheckDigit(first11)!;
 }
 
 /** Words every second customer has; a domain made of them would be shared by strangers. */
