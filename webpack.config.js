@@ -68,6 +68,9 @@ module.exports = (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Chunks the pane loads on demand (exceljs for standalone mode) carry the taskpane prefix,
+      // so `clean.keep` below treats them as webpack's and stale ones get removed.
+      chunkFilename: "taskpane-[name].js",
       // dist/ also holds the command line (tsc); only wipe what webpack owns.
       clean: { keep: (asset) => !/^(taskpane|functions)[.\w-]*\.(js|json|html|map|txt)$|^manifest\.xml$|^assets\//.test(asset) },
     },

@@ -1,13 +1,22 @@
 /**
- * Placeholder task pane (issue 4 brings the real one). This page is the add-in's shared
- * runtime: manifest.xml points both the pane and the custom functions at taskpane.html, and
- * webpack injects the taskpane and functions bundles into it, so the functions keep working
- * while the pane is closed and can later share state with it.
+ * The task pane. This page is also the add-in's shared runtime: manifest.xml points both the
+ * pane and the custom functions at taskpane.html, and webpack injects the taskpane and
+ * functions bundles into it, so the functions keep working while the pane is closed.
  *
- * It must also render in a plain browser with no Office host (and offline, when office.js
- * could not load from the CDN), so nothing here assumes `Office` exists.
+ * Inside Excel the panels work on the workbook through Office.js (src/office/excelWorkbook.ts).
+ * In a plain browser — no Office host, or office.js unreachable (offline, blocked) — the same
+ * panels work on a file the user opens (src/workbook/fileWorkbook.ts) and the result
+ * downloads. Nothing here assumes `Office` exists, and nothing waits on it for long.
  */
+import { dayFromCivil, type CivilDay } from "../src/core/dates";
 import { langFromLocale, type Lang } from "../src/core/messages";
+import { ExcelWorkbook } from "../src/office/excelWorkbook";
+import { FileWorkbook } from "../src/workbook/fileWorkbook";
+import type { WorkbookPort } from "../src/workbook/port";
+import { AgingPanel, saveBytes } from "./agingPanel";
+import { h } from "./dom";
+import { strings } from "./i18n";
+import { placeholder, tabs } from "./tabs";
 
 export type PaneState = "loading" | "excel" | "excelNoSharedRuntime" | "noHost";
 
@@ -30,29 +39,92 @@ export function paneText(state: PaneState, lang: Lang): string {
   return TEXT[lang][state];
 }
 
-function setStatus(state: PaneState, lang: Lang): void {
-  const el = typeof document === "undefined" ? null : document.getElementById("status");
-  if (el) el.textContent = paneText(state, lang);
+/** office.js loaded in a plain browser answers onReady with no host; if it never answers, do not hang. */
+export const OFFICE_READY_TIMEOUT_MS = 5000;
+
+interface OfficeLike {
+  onReady?: () => Promise<{ host: unknown; platform: unknown }>;
+  HostType?: { Excel: unknown };
+  context?: { displayLanguage?: string; requirements?: { isSetSupported(name: string, version?: string): boolean } };
 }
 
 function browserLang(): Lang {
   return langFromLocale(typeof navigator === "undefined" ? undefined : navigator.language);
 }
 
+/** Today on the user's clock, as a civil date (the Date is dropped right here). */
+function today(): CivilDay {
+  const now = new Date();
+  return dayFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+async function officeHost(office: OfficeLike | undefined): Promise<"excel" | null> {
+  if (!office || typeof office.onReady !== "function") return null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), OFFICE_READY_TIMEOUT_MS)));
+  try {
+    const info = await Promise.race([office.onReady(), timeout]);
+    return info && office.HostType && info.host === office.HostType.Excel ? "excel" : null;
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function start(): Promise<PaneState> {
-  if (typeof Office === "undefined") {
-    setStatus("noHost", browserLang());
+  const office = (globalThis as { Office?: OfficeLike }).Office;
+  if ((await officeHost(office)) === null) {
+    const lang = browserLang();
+    if (typeof document !== "undefined") {
+      const files = new FileWorkbook({ save: saveBytes, storage: safeLocalStorage() });
+      mount(files, lang, "noHost", files);
+    }
     return "noHost";
   }
-  const info = await Office.onReady();
-  if (info.host !== Office.HostType.Excel) {
-    setStatus("noHost", browserLang());
-    return "noHost";
-  }
-  const lang = langFromLocale(Office.context.displayLanguage);
-  const state: PaneState = Office.context.requirements.isSetSupported("SharedRuntime", "1.1") ? "excel" : "excelNoSharedRuntime";
-  setStatus(state, lang);
+  const lang = langFromLocale(office!.context?.displayLanguage);
+  const state: PaneState = office!.context?.requirements?.isSetSupported("SharedRuntime", "1.1") ? "excel" : "excelNoSharedRuntime";
+  if (typeof document !== "undefined") mount(new ExcelWorkbook({ lang }), lang, state);
   return state;
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return typeof localStorage === "undefined" ? null : localStorage;
+  } catch {
+    // Some browsers throw on access when storage is disabled.
+    return null;
+  }
+}
+
+function mount(port: WorkbookPort, lang: Lang, state: PaneState, files?: FileWorkbook): void {
+  const t = strings(lang);
+  document.documentElement.lang = lang === "es" ? "es-MX" : "en";
+  const app = document.getElementById("app") ?? document.body.appendChild(h("main", { id: "app" }));
+  const aging = new AgingPanel({ port, lang, today: today(), files });
+  const header = h(
+    "header",
+    { className: "app-header" },
+    h("h1", {}, t.appTitle),
+    h("span", { className: "badge", "data-testid": "mode" }, port.mode === "excel" ? t.modeExcel : t.modeStandalone),
+  );
+  const notice = state === "excelNoSharedRuntime" ? h("p", { className: "message warning", role: "alert" }, paneText(state, lang)) : null;
+  const hostHint = state === "noHost" ? h("p", { className: "hint", "data-testid": "host-hint" }, paneText(state, lang)) : null;
+  app.replaceChildren(
+    header,
+    notice ?? "",
+    hostHint ?? "",
+    tabs(t.tabsLabel, [
+      { id: "aging", label: t.tabAging, content: aging.element },
+      { id: "reconciliation", label: t.tabReconciliation, content: placeholder(t.reconciliationTitle, t.reconciliationBody, "placeholder-reconciliation") },
+      { id: "credit", label: t.tabCredit, content: placeholder(t.creditTitle, t.creditBody, "placeholder-credit") },
+    ]),
+  );
+  document.body.dataset.mode = port.mode;
+  void aging.init().finally(() => {
+    // The end-to-end test waits for this; it also tells a screen reader the pane is ready.
+    document.body.dataset.ready = "true";
+  });
 }
 
 if (typeof document !== "undefined") void start();

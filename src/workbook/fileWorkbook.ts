@@ -49,7 +49,7 @@ export class FileWorkbook implements WorkbookPort {
   private readonly io: () => Promise<FileIo>;
 
   constructor(private readonly options: FileWorkbookOptions) {
-    this.io = options.io ?? (() => import(/* webpackChunkName: "taskpane-files" */ "./fileIo"));
+    this.io = options.io ?? (() => import(/* webpackChunkName: "files" */ "./fileIo"));
   }
 
   /**
