@@ -11,7 +11,9 @@
 import { dayFromCivil, type CivilDay } from "../src/core/dates";
 import { langFromLocale, type Lang } from "../src/core/messages";
 import { ExcelWorkbook } from "../src/office/excelWorkbook";
+import type { FileIo } from "../src/workbook/fileIo";
 import { FileWorkbook } from "../src/workbook/fileWorkbook";
+import { WorkerFileIo } from "../src/workbook/workerIo";
 import type { WorkbookPort } from "../src/workbook/port";
 import { AgingPanel, saveBytes } from "./agingPanel";
 import { h } from "./dom";
@@ -77,7 +79,7 @@ export async function start(): Promise<PaneState> {
   if ((await officeHost(office)) === null) {
     const lang = browserLang();
     if (typeof document !== "undefined") {
-      const files = new FileWorkbook({ save: saveBytes, storage: safeLocalStorage() });
+      const files = new FileWorkbook({ save: saveBytes, storage: safeLocalStorage(), io: await fileWorkerIo() });
       mount(files, lang, "noHost", files);
     }
     return "noHost";
@@ -86,6 +88,20 @@ export async function start(): Promise<PaneState> {
   const state: PaneState = office!.context?.requirements?.isSetSupported("SharedRuntime", "1.1") ? "excel" : "excelNoSharedRuntime";
   if (typeof document !== "undefined") mount(new ExcelWorkbook({ lang }), lang, state);
   return state;
+}
+
+/**
+ * Files are parsed and result workbooks written in a Web Worker, so the pane stays responsive
+ * on 100,000 rows and Cancel can stop a write mid-way. Without workers, the in-thread default.
+ */
+async function fileWorkerIo(): Promise<FileIo | undefined> {
+  if (typeof Worker === "undefined") return undefined;
+  try {
+    const { createFileWorker } = await import(/* webpackChunkName: "worker-client" */ "./fileWorkerClient");
+    return new WorkerFileIo(createFileWorker);
+  } catch {
+    return undefined;
+  }
 }
 
 function safeLocalStorage(): Storage | null {

@@ -1,8 +1,7 @@
 import type { TableSpec } from "../core/columns";
-import type { DateSystem } from "../core/dates";
-import type { Row } from "../core/grid";
 import type { Report } from "../core/report";
 import { MAX_CHUNK_ROWS, spans } from "./chunks";
+import type { CapturedTable, FileIo } from "./fileIo";
 import {
   throwIfAborted,
   yieldToEventLoop,
@@ -15,8 +14,6 @@ import {
   type WriteResult,
 } from "./port";
 
-type FileIo = typeof import("./fileIo");
-
 /**
  * The workbook port in a plain browser (no Office host): the user opens a file (.xlsx, .csv,
  * .txt), which `readTableBytes` reads exactly as the command line does, and results are
@@ -28,17 +25,16 @@ export interface FileWorkbookOptions {
   save: (bytes: Uint8Array, fileName: string) => void;
   /** localStorage in the browser; null where there is none. */
   storage?: Pick<Storage, "getItem" | "setItem"> | null;
-  /** Loads the readers and writer (exceljs) on first use. */
-  io?: () => Promise<FileIo>;
+  /**
+   * Reading and writing files: the pane passes a Web Worker's; by default the file readers
+   * are loaded on first use and run in-thread.
+   */
+  io?: FileIo;
 }
 
 interface OpenFile {
   ref: SourceRef;
-  /** The header row first, then the data rows the reader kept, with their source row numbers. */
-  rows: Row[];
-  rowNumbers: number[];
-  dateSystem: DateSystem;
-  dropped: { blankRows: number; repeatedHeaders: number };
+  table: CapturedTable;
 }
 
 export const SETTINGS_STORAGE_KEY = "cartera.settings.v1";
@@ -46,10 +42,10 @@ export const SETTINGS_STORAGE_KEY = "cartera.settings.v1";
 export class FileWorkbook implements WorkbookPort {
   readonly mode = "standalone" as const;
   private readonly files = new Map<string, OpenFile>();
-  private readonly io: () => Promise<FileIo>;
+  private readonly io: FileIo;
 
   constructor(private readonly options: FileWorkbookOptions) {
-    this.io = options.io ?? (() => import(/* webpackChunkName: "files" */ "./fileIo"));
+    this.io = options.io ?? lazyInThreadIo();
   }
 
   /**
@@ -58,41 +54,20 @@ export class FileWorkbook implements WorkbookPort {
    * time. Throws InputError with the reader's message for an empty, binary, encrypted or
    * headerless file.
    */
-  async open(bytes: Uint8Array, fileName: string, spec: TableSpec): Promise<SourceRef> {
-    const io = await this.io();
-    const rows: Row[] = [];
-    const rowNumbers: number[] = [];
-    const { reader, info } = await io.readTableBytes<never>(
-      bytes,
-      fileName,
-      spec,
-      (row, n) => {
-        // Copied: a reader may reuse its row array for the next line.
-        rows.push(row.slice());
-        rowNumbers.push(n);
-        return null;
-      },
-      () => undefined,
-    );
-    const header: Row = reader.headers.slice();
+  async open(bytes: Uint8Array, fileName: string, spec: TableSpec, signal?: AbortSignal): Promise<SourceRef> {
+    const table = await this.io.readTable(bytes, fileName, spec, signal);
     const key = `file:${fileName}`;
     const ref: SourceRef = {
       kind: "file",
       key,
-      label: info.sheet ? `${fileName} (${info.sheet})` : fileName,
-      sheet: info.sheet,
-      rows: rows.length + 1,
-      columns: header.length,
+      label: table.sheet ? `${fileName} (${table.sheet})` : fileName,
+      sheet: table.sheet,
+      rows: table.rows.length,
+      columns: table.rows[0]?.length ?? 0,
       preferred: true,
     };
     for (const f of this.files.values()) f.ref.preferred = false;
-    this.files.set(key, {
-      ref,
-      rows: [header, ...rows],
-      rowNumbers: [reader.stats.headerRow, ...rowNumbers],
-      dateSystem: info.dateSystem,
-      dropped: { blankRows: reader.stats.blankRows, repeatedHeaders: reader.stats.repeatedHeaders },
-    });
+    this.files.set(key, { ref, table });
     return ref;
   }
 
@@ -107,32 +82,31 @@ export class FileWorkbook implements WorkbookPort {
   }
 
   async preview(source: SourceRef, rows: number): Promise<SourcePreview> {
-    const f = this.file(source);
+    const { ref, table } = this.file(source);
     return {
-      rows: f.rows.slice(0, rows),
-      rowNumbers: f.rowNumbers.slice(0, rows),
-      firstRow: f.rowNumbers[0],
-      dateSystem: f.dateSystem,
-      totalRows: f.rows.length,
-      label: f.ref.label,
-      dropped: f.dropped,
+      rows: table.rows.slice(0, rows),
+      rowNumbers: table.rowNumbers.slice(0, rows),
+      firstRow: table.rowNumbers[0],
+      dateSystem: table.dateSystem,
+      totalRows: table.rows.length,
+      label: ref.label,
+      dropped: table.dropped,
     };
   }
 
   async readGrid(source: SourceRef, options: ReadOptions): Promise<void> {
-    const f = this.file(source);
-    for (const [start, n] of spans(f.rows.length, MAX_CHUNK_ROWS)) {
+    const { rows, rowNumbers } = this.file(source).table;
+    for (const [start, n] of spans(rows.length, MAX_CHUNK_ROWS)) {
       throwIfAborted(options.signal);
-      await options.onChunk({ rows: f.rows.slice(start, start + n), rowNumbers: f.rowNumbers.slice(start, start + n), firstRow: f.rowNumbers[start] });
-      options.onProgress?.({ done: start + n, total: f.rows.length });
+      await options.onChunk({ rows: rows.slice(start, start + n), rowNumbers: rowNumbers.slice(start, start + n), firstRow: rowNumbers[start] });
+      options.onProgress?.({ done: start + n, total: rows.length });
       await yieldToEventLoop();
     }
   }
 
   async writeReport(report: Report, options: WriteOptions): Promise<WriteResult> {
     throwIfAborted(options.signal);
-    const io = await this.io();
-    const bytes = await io.reportToXlsxBuffer(report);
+    const bytes = await this.io.writeXlsx(report, options.signal);
     throwIfAborted(options.signal);
     const fileName = options.fileName ?? `${report.title}.xlsx`;
     this.options.save(bytes, fileName);
@@ -167,4 +141,13 @@ export class FileWorkbook implements WorkbookPort {
   async selectCell(): Promise<boolean> {
     return false;
   }
+}
+
+/** The in-thread readers and writer, loaded (with exceljs) only when first needed. */
+function lazyInThreadIo(): FileIo {
+  const load = () => import(/* webpackChunkName: "files" */ "./fileIo").then((m) => m.inThreadIo);
+  return {
+    readTable: async (bytes, fileName, spec, signal) => (await load()).readTable(bytes, fileName, spec, signal),
+    writeXlsx: async (report, signal) => (await load()).writeXlsx(report, signal),
+  };
 }

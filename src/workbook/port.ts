@@ -124,11 +124,11 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 
 /**
  * Lets the browser paint and handle clicks (the Cancel button) between chunks of work. A
- * macrotask, not a microtask: awaiting a resolved promise would keep the event loop busy.
+ * macrotask, not a microtask: awaiting a resolved promise would keep the event loop busy. Not
+ * `scheduler.yield()` either: its continuation goes ahead of other waiting tasks, and the
+ * point here is to let them (timers, Office.js messages) run.
  */
 export function yieldToEventLoop(): Promise<void> {
-  const g = globalThis as { scheduler?: { yield?: () => Promise<void> } };
-  if (typeof g.scheduler?.yield === "function") return g.scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
