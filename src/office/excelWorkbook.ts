@@ -2,7 +2,7 @@ import type { DateSystem } from "../core/dates";
 import { cellText, type Row } from "../core/grid";
 import type { Lang } from "../core/messages";
 import type { Report } from "../core/report";
-import { chunkRows, spans } from "../workbook/chunks";
+import { chunkRows, rowBytes, spans } from "../workbook/chunks";
 import { columnLetter } from "../workbook/mapping";
 import {
   throwIfAborted,
@@ -46,6 +46,7 @@ import { allOwnedWorksheetIds, ownedKey, ownedSheets } from "../workbook/setting
 export const SETTINGS_SHEETS = ["Cartera", "Cartera config"];
 const SETTINGS_MARKER = "Cartera";
 const SETTINGS_HEADER_ROW = 4;
+const FIRST_CHUNK_ROWS = 200;
 
 type Run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -155,6 +156,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
       // The selection fails to load when several areas are selected; that must not lose the rest.
       let selection: Extent | null = null;
+      let active: Extent | null = null;
       let selectionAddress = "";
       try {
         const sel = wb.getSelectedRange();
@@ -162,6 +164,7 @@ export class ExcelWorkbook implements WorkbookPort {
         const region = sel.getSurroundingRegion();
         region.load(EXTENT_PROPS);
         await ctx.sync();
+        active = extentOf(sel);
         // One cell selected means "the data around it", as Ctrl+A and Ctrl+T read it.
         const r = sel.cellCount === 1 ? region : sel;
         selection = extentOf(r);
@@ -183,7 +186,7 @@ export class ExcelWorkbook implements WorkbookPort {
           address: r.address,
           rows: e.rowCount,
           columns: e.columnCount,
-          preferred: selection !== null && contains(e, selection),
+          preferred: active !== null && contains(e, active),
         });
       });
       visible.forEach((s, i) => {
@@ -262,8 +265,9 @@ export class ExcelWorkbook implements WorkbookPort {
       await ctx.sync();
       const e = extentOf(range);
       const ws = ctx.workbook.worksheets.getItem(e.sheet);
-      // The first chunk is sized for long texts; later ones for the widest row seen so far.
-      let size = chunkRows([], e.columnCount);
+      // A small first chunk measures the rows; later ones are sized for twice the widest row
+      // seen so far, so a column of long texts further down still fits under the cap.
+      let size = Math.min(FIRST_CHUNK_ROWS, chunkRows([], e.columnCount));
       let widest: Row[] = [];
       let done = 0;
       while (done < e.rowCount) {
@@ -277,7 +281,7 @@ export class ExcelWorkbook implements WorkbookPort {
         done += n;
         options.onProgress?.({ done, total: e.rowCount });
         widest = [widestRow(rows, widest[0])];
-        size = chunkRows(widest, e.columnCount);
+        size = chunkRows(widest, e.columnCount, 2);
         await yieldToEventLoop();
       }
     });
@@ -567,10 +571,10 @@ function merge(record: SettingsRecord, values: SettingsRecord): SettingsRecord {
 
 function widestRow(rows: readonly Row[], previous: Row | undefined): Row {
   let best = previous ?? [];
-  let bestLen = previous ? JSON.stringify(previous).length : 0;
+  let bestLen = previous ? rowBytes(previous) : 0;
   // Every 50th row is enough to size the next chunk; measuring all would cost more than reading.
   for (let i = 0; i < rows.length; i += 50) {
-    const len = JSON.stringify(rows[i]).length;
+    const len = rowBytes(rows[i]);
     if (len > bestLen) {
       best = rows[i];
       bestLen = len;

@@ -1,4 +1,4 @@
-/* global setTimeout, clearTimeout, Buffer, URL */
+/* global setInterval, clearInterval, Buffer, URL, document, window, navigator, performance */
 "use strict";
 /**
  * End-to-end tests of the task pane in standalone mode (no Office host), in Debian's Chromium
