@@ -485,7 +485,8 @@ export class ExcelWorkbook implements WorkbookPort {
     const hasRows = sheet.rows.length > 0;
     // A table needs a body row; an empty result gets one blank row.
     const tableLast = hasRows ? layout.lastDataRow : layout.headerRow + 1;
-    const table = ws.tables.add(`A${layout.headerRow}:${layout.lastColumn}${tableLast}`, true);
+    // A Range, not an address: an address without a sheet name would mean the active sheet.
+    const table = ws.tables.add(ws.getRange(`A${layout.headerRow}:${layout.lastColumn}${tableLast}`), true);
     table.name = tableName(family, sheet.id);
     table.style = TABLE_STYLE;
     if (!sheet.autoFilter) table.showFilterButton = false;

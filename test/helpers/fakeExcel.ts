@@ -351,9 +351,10 @@ export class FakeExcel {
           },
         },
         tables: {
-          add: (address: string, hasHeaders: boolean) => {
+          add: (source: string | OfficeMockObject, hasHeaders: boolean) => {
             if (!hasHeaders) throw new Error("tables without headers are not expected");
-            const t: FakeTable = { name: `Table${this.tables.length + 1}`, sheet: s, box: parseBox(address) };
+            const box = typeof source === "string" ? parseBox(source) : (source as unknown as { __box: Box }).__box;
+            const t: FakeTable = { name: `Table${this.tables.length + 1}`, sheet: s, box };
             this.tables.push(t);
             s.tables.push(t);
             return this.table(t);
