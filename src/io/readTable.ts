@@ -1,13 +1,9 @@
-import ExcelJS from "exceljs";
 import { createReadStream, promises as fsp } from "node:fs";
 import { basename } from "node:path";
 import { Readable } from "node:stream";
 import type { TableSpec } from "../core/columns";
-import type { DateSystem } from "../core/dates";
 import { InputError } from "../core/errors";
-import { HeaderNotFoundError, type TableReader } from "../core/table";
-import { gridRowFromExcelJs } from "./cells";
-import { classify, finishReader, headerError, newReader, parseDelimited, textSetup, type Convert, type ReadTableOptions, type TableRead } from "./tableSource";
+import { classify, finishReader, newReader, parseDelimited, readXlsxBytes, textSetup, type Convert, type ReadTableOptions, type TableRead } from "./tableSource";
 
 export type { Convert, ReadTableOptions, SourceInfo } from "./tableSource";
 
@@ -66,46 +62,14 @@ export async function readTableFile<T>(path: string, spec: TableSpec, convert: C
 }
 
 async function readXlsxFile<T>(path: string, file: string, spec: TableSpec, convert: Convert<T>, emit: (record: T) => void, options: ReadTableOptions): Promise<TableRead<T>> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: "cache",
-    hyperlinks: "ignore",
-    styles: "cache",
-    worksheets: "emit",
-    entries: "ignore",
-  });
-  let chosen: TableRead<T> | null = null;
-  let firstMiss: HeaderNotFoundError | null = null;
-  let sheets = 0;
+  // The zip is read from memory (its compressed size is modest); sheets stream out of it.
+  let bytes: Buffer;
   try {
-    for await (const ws of wb) {
-      sheets++;
-      const sheetName = (ws as unknown as { name?: string }).name ?? `Sheet${sheets}`;
-      const props = (wb as unknown as { properties?: { model?: { date1904?: boolean } } }).properties;
-      const system: DateSystem = props?.model?.date1904 ? 1904 : 1900;
-      const wanted: boolean = chosen === null && (options.sheet === undefined || options.sheet === sheetName);
-      const reader: TableReader<T> | null = wanted ? newReader(spec, convert, emit, options, system) : null;
-      let alive = reader !== null;
-      for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
-        if (!alive) continue; // keep draining: the zip is read in order
-        alive = reader!.push(gridRowFromExcelJs(row.values, system), row.number);
-      }
-      if (reader) {
-        try {
-          reader.finish(file);
-          chosen = { reader, info: { file, format: "xlsx", sheet: sheetName, dateSystem: system } };
-        } catch (e) {
-          if (!(e instanceof HeaderNotFoundError)) throw e;
-          firstMiss ??= e;
-        }
-      }
-    }
+    bytes = await fsp.readFile(path);
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError({ code: "file.corruptXlsx", params: { file, detail: (e as Error).message } });
+    throw new InputError({ code: "file.unreadable", params: { file, detail: (e as Error).message } });
   }
-  if (chosen) return chosen;
-  if (firstMiss) throw headerError(firstMiss);
-  throw new InputError({ code: "file.noSheets", params: { file } });
+  return readXlsxBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), file, spec, convert, emit, options);
 }
 
 /** Reads a whole (small) table into memory: customer masters, settings lists. */

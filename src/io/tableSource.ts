@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { HEADER_SCAN_ROWS, type ColumnMapping, type TableSpec } from "../core/columns";
 import type { DateSystem } from "../core/dates";
@@ -6,8 +5,8 @@ import { InputError } from "../core/errors";
 import type { Row } from "../core/grid";
 import type { Lang } from "../core/messages";
 import { HeaderNotFoundError, TableReader, type RowContext, type RowOutcome } from "../core/table";
-import { gridRowFromExcelJs } from "./cells";
 import { detectDelimiter, detectEncoding, sniff, type Delimiter, type TextEncoding } from "./sniff";
+import { openXlsx, XlsxError, type XlsxBook } from "./xlsxGrid";
 
 /**
  * Reading a table from the bytes of a file, the same way in the browser (task pane without
@@ -135,25 +134,29 @@ export function finishReader<T>(reader: TableReader<T>, file: string): void {
   }
 }
 
-/** Reads an .xlsx held in memory: the first sheet with a recognisable header, or the one named. */
-export async function readXlsxBytes<T>(bytes: Uint8Array, file: string, spec: TableSpec, convert: Convert<T>, emit: (record: T) => void, options: ReadTableOptions): Promise<TableRead<T>> {
-  const wb = new ExcelJS.Workbook();
+/**
+ * Reads an .xlsx held in memory: the first sheet (in tab order, visible ones first) with a
+ * recognisable header, or the one named. Records are emitted as rows stream by.
+ */
+export function readXlsxBytes<T>(bytes: Uint8Array, file: string, spec: TableSpec, convert: Convert<T>, emit: (record: T) => void, options: ReadTableOptions): TableRead<T> {
+  let book: XlsxBook;
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    book = openXlsx(bytes);
   } catch (e) {
-    throw new InputError({ code: "file.corruptXlsx", params: { file, detail: (e as Error).message } });
+    throw xlsxInputError(e, file);
   }
-  const system: DateSystem = wb.properties.date1904 ? 1904 : 1900;
+  const system = book.dateSystem;
+  const sheets = [...book.sheets].sort((a, b) => Number(a.state !== "visible") - Number(b.state !== "visible") || a.index - b.index);
   let firstMiss: HeaderNotFoundError | null = null;
-  for (const ws of wb.worksheets) {
-    if (options.sheet !== undefined && ws.name !== options.sheet) continue;
-    // Records are held back until the sheet proves to be the table.
-    const records: T[] = [];
-    const reader = newReader(spec, convert, (r: T) => records.push(r), options, system);
-    let alive = true;
-    ws.eachRow({ includeEmpty: false }, (row, n) => {
-      if (alive) alive = reader.push(gridRowFromExcelJs(row.values, system), n);
-    });
+  for (const sheet of sheets) {
+    if (options.sheet !== undefined && sheet.name !== options.sheet) continue;
+    const reader = newReader(spec, convert, emit, options, system);
+    try {
+      // A sheet without the header stops at row 30 and emits nothing.
+      book.readSheet(sheet.index, (cells, rowNumber) => reader.push(cells, rowNumber));
+    } catch (e) {
+      throw xlsxInputError(e, file);
+    }
     try {
       reader.finish(file);
     } catch (e) {
@@ -161,17 +164,22 @@ export async function readXlsxBytes<T>(bytes: Uint8Array, file: string, spec: Ta
       firstMiss ??= e;
       continue;
     }
-    for (const r of records) emit(r);
-    return { reader, info: { file, format: "xlsx", sheet: ws.name, dateSystem: system } };
+    return { reader, info: { file, format: "xlsx", sheet: sheet.name, dateSystem: system } };
   }
   if (firstMiss) throw headerError(firstMiss);
   throw new InputError({ code: "file.noSheets", params: { file } });
+}
+
+function xlsxInputError(e: unknown, file: string): Error {
+  if (e instanceof XlsxError) return new InputError({ code: "file.corruptXlsx", params: { file, detail: e.message } });
+  return e as Error;
 }
 
 /** Reads a table from a file's bytes, whatever it is: the browser's way in. */
 export async function readTableBytes<T>(bytes: Uint8Array, file: string, spec: TableSpec, convert: Convert<T>, emit: (record: T) => void, options: ReadTableOptions = {}): Promise<TableRead<T>> {
   const head = bytes.subarray(0, 64 * 1024);
   if (classify(head, file) === "xlsx") return readXlsxBytes(bytes, file, spec, convert, emit, options);
+
   const setup = textSetup(head, file);
   const reader = newReader(spec, convert, emit, options, 1900);
   const text = new TextDecoder(setup.encoding).decode(bytes.subarray(setup.bomLength));

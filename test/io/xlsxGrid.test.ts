@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeLedgerXlsx } from "../../samples/generate";
 import { dayFromCivil, serialFromDay, type DateSystem } from "../../src/core/dates";
-import { gridRowFromExcelJs } from "../../src/io/cells";
+import { gridRowFromExcelJs } from "../helpers/exceljsGrid";
 import { openXlsx, XlsxError, type XlsxBook, type XlsxErrorKind } from "../../src/io/xlsxGrid";
 import { isDateFormat } from "../../src/io/xlsxStyles";
 import { readZipDirectory } from "../../src/io/xlsxZip";

@@ -1,5 +1,6 @@
-import { dayFromCivil, serialFromDay, type DateSystem } from "../core/dates";
-import type { Cell } from "../core/grid";
+// exceljs cell values turned into Grid values: the oracle the fast .xlsx reader is compared with.
+import { dayFromCivil, serialFromDay, type DateSystem } from "../../src/core/dates";
+import type { Cell } from "../../src/core/grid";
 
 /**
  * Turns an exceljs cell value into what Office.js would give for the same cell: dates as
