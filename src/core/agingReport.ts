@@ -147,7 +147,8 @@ export function buildAgingReport(input: AgingReportInput): Report {
   ];
   if (master) {
     summaryColumns.push({ key: "plaza", header: t.plaza, type: "text", width: 16 });
-    summaryColumns.push({ key: "limit", header: t.limit, type: "money", width: 17, currencyKey: "currency" });
+    // The master's limits are in the company's (local) currency, whatever the row's currency.
+    summaryColumns.push({ key: "limit", header: t.limit, type: "money", width: 17 });
   }
   const summaryRows: ReportValue[][] = result.customers.map((c) => {
     const m = master?.get(c.customer);

@@ -59,6 +59,17 @@ function writeSheet(wb: AnyWorkbook, sheet: ReportSheet, report: Report): void {
   const headerRowNumber = sheet.title ? (sheet.subtitle ? 4 : 3) : 1;
   const ws = wb.addWorksheet(sheet.name.slice(0, 31), {
     views: sheet.freezeHeader ? [{ state: "frozen", ySplit: headerRowNumber, xSplit: 0, showGridLines: true }] : undefined,
+    // Printed for a manager: landscape, all columns on one page wide, header repeated.
+    pageSetup: {
+      orientation: "landscape",
+      paperSize: 1 as unknown as ExcelJS.PaperSize,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${headerRowNumber}:${headerRowNumber}`,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: "&L&A&R&P / &N" },
   });
   const currencyIndex = new Map<string, number>();
   sheet.columns.forEach((c, i) => currencyIndex.set(c.key, i));
