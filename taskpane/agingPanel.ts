@@ -1,6 +1,6 @@
 import { bucketLabels, type AgingBasis } from "../src/core/aging";
 import { displayBucketLabels } from "../src/core/agingReport";
-import { fieldLabel, HEADER_SCAN_ROWS } from "../src/core/columns";
+import { fieldLabel, HEADER_SCAN_ROWS, neededDescription } from "../src/core/columns";
 import { formatIsoDate, parseIsoDate, type CivilDay } from "../src/core/dates";
 import { InputError } from "../src/core/errors";
 import { LEDGER_SPEC } from "../src/core/ledger";
@@ -9,7 +9,7 @@ import { formatMoney } from "../src/core/money";
 import type { Rejection } from "../src/core/table";
 import { runAgingJob, type AgingJobResult, type JobPhase } from "../src/workbook/agingJob";
 import type { FileWorkbook } from "../src/workbook/fileWorkbook";
-import { columnLetter, detectTable, isDetected, mappingProblem, mappingToSave, requiredFields, type DetectedTable } from "../src/workbook/mapping";
+import { columnLetter, detectTable, isDetected, mappingProblem, mappingToSave, type DetectedTable } from "../src/workbook/mapping";
 import { isCancelled, type SourcePreview, type SourceRef, type WorkbookPort } from "../src/workbook/port";
 import { agingSettingsFrom, agingSettingsRecord, parseEdgesText, type AgingSettings } from "../src/workbook/settings";
 import { clear, h, uid } from "./dom";
@@ -49,6 +49,7 @@ export class AgingPanel {
   private readonly mappingSection: HTMLElement;
   private readonly mappingBody: HTMLElement;
   private readonly mappingStatus: HTMLElement;
+  private readonly mappingNeeded: HTMLElement;
   private readonly mappingError: HTMLElement;
   private readonly asOfInput: HTMLInputElement;
   private readonly bucketsInput: HTMLInputElement;
@@ -105,15 +106,17 @@ export class AgingPanel {
     // Mapping
     this.mappingBody = h("tbody");
     this.mappingStatus = h("p", { className: "hint", "data-testid": "mapping-status" });
+    this.mappingNeeded = h("p", { className: "hint", id: "aging-mapping-needed" });
     this.mappingError = h("div", { className: "message warning", role: "alert", "data-testid": "mapping-error", hidden: true });
     this.mappingSection = h(
       "section",
       { className: "card", "aria-labelledby": "aging-mapping-heading", hidden: true, "data-testid": "mapping" },
       h("h2", { id: "aging-mapping-heading" }, t.mappingHeading),
       this.mappingStatus,
+      this.mappingNeeded,
       h(
         "table",
-        { className: "grid mapping", "data-testid": "mapping-table" },
+        { className: "grid mapping", "data-testid": "mapping-table", "aria-describedby": "aging-mapping-needed" },
         h("caption", {}, t.mappingCaption),
         h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t.mappingField), h("th", { scope: "col" }, t.mappingColumn))),
         this.mappingBody,
@@ -261,7 +264,8 @@ export class AgingPanel {
     const table = this.table!;
     const t = this.t;
     const lang = this.options.lang;
-    const required = requiredFields(LEDGER_SPEC);
+    // Only a meaning with no alternative is marked; the hint names the groups where one of several will do.
+    const required = new Set(LEDGER_SPEC.required.filter((g) => g.length === 1).map((g) => g[0]));
     clear(this.mappingBody);
     for (const field of LEDGER_SPEC.fields) {
       const label = fieldLabel(LEDGER_SPEC, field.key, lang);
@@ -286,6 +290,7 @@ export class AgingPanel {
       this.mappingBody.append(row);
     }
     this.mappingStatus.textContent = t.headerAt(table.headerRow, this.preview?.label ?? "") + (table.restored ? ` ${t.mappingRestored}` : "");
+    this.mappingNeeded.textContent = t.mappingNeeded(neededDescription(LEDGER_SPEC, lang).join("; "));
     this.mappingSection.hidden = false;
   }
 

@@ -125,11 +125,9 @@ function mount(port: WorkbookPort, lang: Lang, state: PaneState, files?: FileWor
     h("span", { className: "badge", "data-testid": "mode" }, port.mode === "excel" ? t.modeExcel : t.modeStandalone),
   );
   const notice = state === "excelNoSharedRuntime" ? h("p", { className: "message warning", role: "alert" }, paneText(state, lang)) : null;
-  const hostHint = state === "noHost" ? h("p", { className: "hint", "data-testid": "host-hint" }, paneText(state, lang)) : null;
   app.replaceChildren(
     header,
     notice ?? "",
-    hostHint ?? "",
     tabs(t.tabsLabel, [
       { id: "aging", label: t.tabAging, content: aging.element },
       { id: "reconciliation", label: t.tabReconciliation, content: placeholder(t.reconciliationTitle, t.reconciliationBody, "placeholder-reconciliation") },

@@ -116,11 +116,6 @@ export function mappingProblem(spec: TableSpec, mapping: ColumnMapping, lang: La
   return lang === "es" ? `Falta asignar una columna a: ${missing.join("; ")}.` : `Assign a column to: ${missing.join("; ")}.`;
 }
 
-/** Fields that belong to a required group, for the "required" marker next to them. */
-export function requiredFields(spec: TableSpec): Set<string> {
-  return new Set(spec.required.flat());
-}
-
 /** Excel's column letters: 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {
   let s = "";
