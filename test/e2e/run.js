@@ -91,6 +91,47 @@ function money(units, currency) {
   return cents < 0 ? `-${text}` : text;
 }
 
+/**
+ * office.js for the Excel-mode test: test/e2e/fakeOffice.ts (Office + Excel.run over
+ * office-addin-mock objects) bundled for the browser with the project's webpack and ts-loader.
+ */
+function bundleFakeOffice(outDir) {
+  const webpack = require("webpack");
+  const config = {
+    mode: "development",
+    devtool: false,
+    entry: path.join(__dirname, "fakeOffice.ts"),
+    output: { path: outDir, filename: "fake-office.js" },
+    target: ["web", "es2020"],
+    resolve: { extensions: [".ts", ".js"], alias: { "office-addin-manifest": path.join(ROOT, "test", "shims", "office-addin-manifest.js") } },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: path.join(ROOT, "tsconfig.json"), transpileOnly: true, compilerOptions: { module: "es2020", target: "es2020" } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+  };
+  return new Promise((resolve, reject) =>
+    webpack(config, (err, stats) => {
+      if (err || stats.hasErrors()) reject(err || new Error(stats.toString("errors-only")));
+      else resolve(fs.readFileSync(path.join(outDir, "fake-office.js"), "utf8"));
+    }),
+  );
+}
+
+/** The sample's rows as a user would paste them into a sheet: header, then data (no title lines). */
+async function ledgerRows(file) {
+  const { readTableBytes } = require(path.join(DIST, "src", "io", "tableSource.js"));
+  const { LEDGER_SPEC } = require(path.join(DIST, "src", "core", "ledger.js"));
+  const rows = [];
+  const { reader } = await readTableBytes(new Uint8Array(fs.readFileSync(file)), path.basename(file), LEDGER_SPEC, (row) => (rows.push(row.slice()), null), () => undefined);
+  return [reader.headers, ...rows];
+}
+
 // ---- tiny runner ---------------------------------------------------------------------------
 
 const results = [];
@@ -385,6 +426,62 @@ async function main() {
     await openFile(p, bad);
     assertEqual(await p.textContent("[data-testid=source-error]"), message("en", "file.empty", { file: "empty.csv" }), "message");
     await shot(p, "08-english-error.png");
+    await p.close();
+  });
+
+  await test("in Excel (office.js stand-in over office-addin-mock objects): table picked, aged, sheets written, a rejected row selects its cell", async () => {
+    const script = await bundleFakeOffice(path.join(tmp, "fake-office"));
+    const rows = await ledgerRows(SAMPLE_TXT);
+    const p = await context.newPage();
+    p.on("pageerror", (e) => pageErrors.push(String(e)));
+    await p.route(/appsforoffice\.microsoft\.com/, (r) => r.fulfill({ contentType: "text/javascript", body: `${script};window.__seedLedger(${JSON.stringify(rows)});` }));
+    await p.goto(`${base}/taskpane.html`);
+    await p.waitForSelector("body[data-ready='true']", { timeout: 30000 });
+    assertEqual(await p.textContent("[data-testid=mode]"), "Excel", "mode badge");
+    assertEqual(await p.inputValue("[data-testid=source-select]"), "table:Partidas", "the table holding the active cell is picked");
+    const options = await p.$$eval("[data-testid=source-select] option", (os) => os.map((o) => o.value));
+    assert(options.includes("sheet:Notas") && options.includes("sheet:Partidas"), `sources ${options.join(", ")}`);
+    await p.waitForSelector("[data-testid=mapping]:not([hidden])");
+    assertEqual(await selectedText(p, "map-customer"), "A · Cuenta", "customer");
+    await p.fill("[data-testid=asof]", AS_OF);
+    await p.fill("[data-testid=buckets]", "30,60,90,120");
+    await p.selectOption("[data-testid=map-clearingDate]", "15");
+    await p.click("[data-testid=run]");
+    await p.waitForFunction(() => document.querySelector("[data-testid=status]").textContent.startsWith("Listo."), null, { timeout: 120000 });
+    assertEqual(await p.textContent("[data-testid=status]"), "Listo. Hojas de resultados: Resumen, Detalle, Rechazados.", "status");
+    await checkTotals(p, txt);
+    const state = () =>
+      p.evaluate(() => {
+        const f = window.__fakeExcel;
+        const summary = f.sheet("Resumen");
+        return {
+          sheets: f.live().map((s) => s.name),
+          tables: summary.tables.map((t) => t.name),
+          charts: summary.charts.map((c) => c.type),
+          frozen: summary.frozenRows,
+          settings: f.sheet("Cartera").read("A5:A8").map((r) => r[0]),
+        };
+      });
+    const first = await state();
+    assertEqual(first.sheets.join(","), "Partidas,Notas,Resumen,Detalle,Rechazados,Cartera", "sheets");
+    assertEqual(first.tables.join(","), "Cartera_aging_aging_summary", "summary table");
+    assertEqual(first.charts.join(","), "BarStacked", "chart");
+    assertEqual(first.frozen, 4, "frozen header");
+    assert(first.settings.includes("aging.asOf"), `settings ${first.settings}`);
+    // Clicking a rejected row selects its cell in the source sheet.
+    const button = p.locator("[data-testid=rejected] li button").first();
+    const row = Number(await button.getAttribute("data-row"));
+    const column = Number(await button.getAttribute("data-column"));
+    await button.click();
+    await p.waitForFunction(() => document.querySelector("[data-testid=status]").textContent.endsWith("seleccionada."));
+    const selected = await p.evaluate(() => window.__fakeExcel.selected);
+    const letter = (i) => (i >= 26 ? letter(Math.floor(i / 26) - 1) : "") + String.fromCharCode(65 + (i % 26));
+    assertEqual(JSON.stringify(selected), JSON.stringify({ sheet: "Partidas", address: `${letter(column)}${row}` }), "selected cell");
+    await p.screenshot({ path: path.join(SHOTS, "10-excel-mode.png"), fullPage: true });
+    // Running again replaces Cartera's sheets, not adds to them.
+    await p.click("[data-testid=run]");
+    await p.waitForFunction(() => document.querySelector("[data-testid=status]").textContent.startsWith("Listo."), null, { timeout: 120000 });
+    assertEqual((await state()).sheets.join(","), "Partidas,Notas,Cartera,Resumen,Detalle,Rechazados", "sheets after a re-run");
     await p.close();
   });
 

@@ -244,7 +244,7 @@ export class FakeExcel {
     for (const c of this.pendingCollections.splice(0)) c.synced = true;
     for (const m of this.pendingLoads.splice(0)) await m.sync();
     // The mock finishes loading in microtasks; let them run.
-    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 0));
     this.payloads.push(this.payload);
     this.payload = 0;
   }
