@@ -86,7 +86,10 @@ export async function start(): Promise<PaneState> {
   }
   const lang = langFromLocale(office!.context?.displayLanguage);
   const state: PaneState = office!.context?.requirements?.isSetSupported("SharedRuntime", "1.1") ? "excel" : "excelNoSharedRuntime";
-  if (typeof document !== "undefined") mount(new ExcelWorkbook({ lang }), lang, state);
+  // The Excel adapter uses ExcelApi 1.7 (getRangeByIndexes, chart and freeze-pane calls); older
+  // builds get a clear notice instead of failures half-way through a run.
+  const oldExcel = !office!.context?.requirements?.isSetSupported("ExcelApi", "1.7");
+  if (typeof document !== "undefined") mount(new ExcelWorkbook({ lang }), lang, state, undefined, oldExcel);
   return state;
 }
 
@@ -113,7 +116,7 @@ function safeLocalStorage(): Storage | null {
   }
 }
 
-function mount(port: WorkbookPort, lang: Lang, state: PaneState, files?: FileWorkbook): void {
+function mount(port: WorkbookPort, lang: Lang, state: PaneState, files?: FileWorkbook, oldExcel = false): void {
   const t = strings(lang);
   document.documentElement.lang = lang === "es" ? "es-MX" : "en";
   const app = document.getElementById("app") ?? document.body.appendChild(h("main", { id: "app" }));
@@ -124,7 +127,8 @@ function mount(port: WorkbookPort, lang: Lang, state: PaneState, files?: FileWor
     h("h1", {}, t.appTitle),
     h("span", { className: "badge", "data-testid": "mode" }, port.mode === "excel" ? t.modeExcel : t.modeStandalone),
   );
-  const notice = state === "excelNoSharedRuntime" ? h("p", { className: "message warning", role: "alert" }, paneText(state, lang)) : null;
+  const notice =
+    state === "excelNoSharedRuntime" || oldExcel ? h("p", { className: "message warning", role: "alert" }, state === "excelNoSharedRuntime" ? paneText(state, lang) : t.oldExcel) : null;
   app.replaceChildren(
     header,
     notice ?? "",
