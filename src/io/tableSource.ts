@@ -182,7 +182,8 @@ export async function readTableBytes<T>(bytes: Uint8Array, file: string, spec: T
 
   const setup = textSetup(head, file);
   const reader = newReader(spec, convert, emit, options, 1900);
-  const text = new TextDecoder(setup.encoding).decode(bytes.subarray(setup.bomLength));
+  // papaparse reads a final line break as one more (blank) row; the streaming reader does not.
+  const text = new TextDecoder(setup.encoding).decode(bytes.subarray(setup.bomLength)).replace(/\r?\n$/, "");
   await parseDelimited(text, setup, reader, file);
   finishReader(reader, file);
   return { reader, info: { file, format: "text", encoding: setup.encoding, delimiter: setup.delimiter, dateSystem: 1900 } };

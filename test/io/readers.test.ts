@@ -234,3 +234,12 @@ describe("reading from bytes (the task pane without Office)", () => {
     expect(codes).toEqual(["file.empty", "file.encrypted", "file.binary", "header.notFound"]);
   });
 });
+
+test("blank rows are counted alike from a file and from bytes", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { readTableBytes } = await import("../../src/io/tableSource");
+  const path = join(dir, "fbl5n.txt");
+  const fromFile = await read(path);
+  const fromBytes = await readTableBytes<LedgerItem>(new Uint8Array(readFileSync(path)), "fbl5n.txt", LEDGER_SPEC, (r, n, ctx) => ledgerRow(r, n, ctx, { defaultCurrency: "MXN" }), () => undefined);
+  expect(fromBytes.reader.stats).toEqual(fromFile.reader.stats);
+});
