@@ -2,6 +2,7 @@
  * Runs one read-and-age in a fresh process so its peak memory (maxRSS) is its own.
  * Usage: node dist/bench/child.js LEDGER
  */
+import "../src/cli/heap"; // the command line's own heap tuning
 import { runAging } from "../src/cli/aging";
 import { parseIsoDate } from "../src/core/dates";
 
