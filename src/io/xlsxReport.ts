@@ -2,6 +2,8 @@ import ExcelJS from "exceljs";
 import { civilFromDay } from "../core/dates";
 import { excelMoneyFormat } from "../core/money";
 import type { Report, ReportColumn, ReportSheet, ReportValue } from "../core/report";
+import { columnLetter } from "../workbook/mapping";
+import { layoutSheet } from "../workbook/reportLayout";
 
 /**
  * Renders a Report as an .xlsx an analyst can hand to a manager: title, frozen header,
@@ -13,29 +15,11 @@ type AnyRow = ExcelJS.Row & { commit?: () => void };
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } };
 const TOTAL_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-const DATE_FORMAT = "dd/mm/yyyy";
 
 export function excelDate(day: number): Date {
   const { y, m, d } = civilFromDay(day);
   // exceljs turns a Date into a serial from its UTC time, so UTC midnight keeps the civil day.
   return new Date(Date.UTC(y, m - 1, d));
-}
-
-function columnFormat(col: ReportColumn, currency: string): string | undefined {
-  switch (col.type) {
-    case "money":
-      return excelMoneyFormat(currency);
-    case "date":
-      return DATE_FORMAT;
-    case "integer":
-      return "#,##0";
-    case "number":
-      return "#,##0.00";
-    case "percent":
-      return "0.0%";
-    default:
-      return undefined;
-  }
 }
 
 function cellValue(col: ReportColumn, v: ReportValue): ExcelJS.CellValue {
@@ -45,18 +29,14 @@ function cellValue(col: ReportColumn, v: ReportValue): ExcelJS.CellValue {
   return v;
 }
 
-function columnLetter(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
 function commit(row: AnyRow): void {
   if (typeof row.commit === "function") row.commit();
 }
 
 function writeSheet(wb: AnyWorkbook, sheet: ReportSheet, report: Report): void {
-  const headerRowNumber = sheet.title ? (sheet.subtitle ? 4 : 3) : 1;
+  // The same layout and formats as the sheets the task pane writes through Office.js.
+  const layout = layoutSheet(report, sheet);
+  const headerRowNumber = layout.headerRow;
   const ws = wb.addWorksheet(sheet.name.slice(0, 31), {
     views: sheet.freezeHeader ? [{ state: "frozen", ySplit: headerRowNumber, xSplit: 0, showGridLines: true }] : undefined,
     // Printed for a manager: landscape, all columns on one page wide, header repeated.
@@ -73,12 +53,12 @@ function writeSheet(wb: AnyWorkbook, sheet: ReportSheet, report: Report): void {
   });
   const currencyIndex = new Map<string, number>();
   sheet.columns.forEach((c, i) => currencyIndex.set(c.key, i));
-  ws.columns = sheet.columns.map((c) => ({
-    key: c.key,
-    width: c.width ?? Math.max(10, c.header.length + 2),
-    style: columnFormat(c, report.currency) ? { numFmt: columnFormat(c, report.currency) } : {},
+  ws.columns = layout.columns.map((c) => ({
+    key: c.column.key,
+    width: c.column.width ?? Math.max(10, c.column.header.length + 2),
+    style: { numFmt: c.numberFormat },
   }));
-  const last = columnLetter(sheet.columns.length);
+  const last = layout.lastColumn;
   if (sheet.title) {
     const r = ws.getRow(1) as AnyRow;
     r.getCell(1).value = sheet.title;
@@ -132,9 +112,8 @@ function writeSheet(wb: AnyWorkbook, sheet: ReportSheet, report: Report): void {
 
   if (sheet.autoFilter) ws.autoFilter = `A${headerRowNumber}:${last}${Math.max(lastDataRow, headerRowNumber)}`;
   if (lastDataRow > headerRowNumber) {
-    sheet.columns.forEach((c, i) => {
-      if (!c.highlightPositive) return;
-      const col = columnLetter(i + 1);
+    layout.highlightColumns.forEach((i) => {
+      const col = columnLetter(i);
       ws.addConditionalFormatting({
         ref: `${col}${headerRowNumber + 1}:${col}${lastDataRow}`,
         rules: [
