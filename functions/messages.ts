@@ -3,7 +3,7 @@
  * #VALUE! and #N/A, and the words inside text results (bucket labels, release decisions,
  * table headers). Problems found by core parsers keep core's own wording (src/core/messages).
  */
-import type { Lang } from "../src/core/messages";
+import { fillTemplate, type Lang } from "../src/core/messages";
 
 const es = {
   "arg.missing": "{arg}: falta el valor",
@@ -80,7 +80,7 @@ const en: Record<FnMessage, string> = {
 const tables: Record<Lang, Record<FnMessage, string>> = { es, en };
 
 export function fnMessage(lang: Lang, code: FnMessage, params: Record<string, string | number> = {}): string {
-  return tables[lang][code].replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+  return fillTemplate(tables[lang][code], lang, params);
 }
 
 /** Bucket labels come from core in English (`current`, `1-30` …); only `current` has words. */

@@ -59,12 +59,19 @@ const en: Record<MessageCode, string> = {
 
 const tables: Record<Lang, Record<MessageCode, string>> = { es, en };
 
-export function message(lang: Lang, code: MessageCode, params: Record<string, string | number> = {}): string {
-  // A parameter may come in each language (`needed.es`, `needed.en`), e.g. lists of field names.
-  return tables[lang][code].replace(/\{(\w+)\}/g, (_, k: string) => {
+/**
+ * Fills `{name}` placeholders. A parameter may come in each language (`needed.es`,
+ * `needed.en`), e.g. lists of field names.
+ */
+export function fillTemplate(template: string, lang: Lang, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = params[`${k}.${lang}`] ?? params[k];
     return v === undefined ? `{${k}}` : String(v);
   });
+}
+
+export function message(lang: Lang, code: MessageCode, params: Record<string, string | number> = {}): string {
+  return fillTemplate(tables[lang][code], lang, params);
 }
 
 export function describe(problem: Problem, lang: Lang = "es"): string {
