@@ -69,8 +69,9 @@ function benchAgingInMemory(): Figure {
   return { name: "Aging 1,000,000 parsed items", value: median(times), unit: "ms", floor: 300, detail: `median of 7, min ${Math.min(...times).toFixed(0)} ms` };
 }
 
-function child(ledger: string): { ms: number; maxRssMB: number; items: number; open: number; rejected: number } {
-  const out = execFileSync(process.execPath, [join(__dirname, "child.js"), ledger], { encoding: "utf8", maxBuffer: 1 << 20 });
+function child(ledger: string, result?: string): { ms: number; writeMs: number; maxRssMB: number; items: number; open: number; rejected: number } {
+  const args = [join(__dirname, "child.js"), ledger, ...(result ? [result] : [])];
+  const out = execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split("\n").pop()!);
 }
 
@@ -88,6 +89,10 @@ async function main(): Promise<void> {
   const t = child(txt);
   figures.push({ name: "Read + age 1,000,000-row SAP tab export", value: t.ms / 1000, unit: "s", floor: 8, detail: `${(statSync(txt).size / 1e6).toFixed(0)} MB, ${t.items} items, ${t.open} open` });
   figures.push({ name: "  peak memory (maxRSS) of that run", value: t.maxRssMB, unit: "MB", floor: 1536 });
+
+  // No floor in the issues: how long `--out` takes when every open item goes to the detail sheet.
+  const w = child(txt, join(DATA, "aging-1m.xlsx"));
+  figures.push({ name: "  then write the result workbook (--out)", value: w.writeMs / 1000, unit: "s", floor: Infinity, detail: `${w.open} detail rows, ${(statSync(join(DATA, "aging-1m.xlsx")).size / 1e6).toFixed(0)} MB, peak ${w.maxRssMB.toFixed(0)} MB` });
 
   const xlsx = join(DATA, "ledger-200k.xlsx");
   if (!existsSync(xlsx)) {
@@ -113,7 +118,8 @@ async function main(): Promise<void> {
     const ok = f.value <= f.floor;
     if (!ok) failed++;
     const v = f.unit === "ms" || f.unit === "MB" ? f.value.toFixed(0) : f.value.toFixed(2);
-    console.log(`${f.name.padEnd(46)} ${`${v} ${f.unit}`.padStart(12)} ${`≤ ${f.floor} ${f.unit}`.padStart(10)}  ${ok ? "ok" : "MISSED"}${f.detail ? `  (${f.detail})` : ""}`);
+    const floor = Number.isFinite(f.floor) ? `≤ ${f.floor} ${f.unit}` : "—";
+    console.log(`${f.name.padEnd(46)} ${`${v} ${f.unit}`.padStart(12)} ${floor.padStart(10)}  ${ok ? (Number.isFinite(f.floor) ? "ok" : "") : "MISSED"}${f.detail ? `  (${f.detail})` : ""}`);
   }
   process.exitCode = failed ? 1 : 0;
 }

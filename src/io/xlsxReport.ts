@@ -51,8 +51,6 @@ function writeSheet(wb: AnyWorkbook, sheet: ReportSheet, report: Report): void {
     },
     headerFooter: { oddFooter: "&L&A&R&P / &N" },
   });
-  const currencyIndex = new Map<string, number>();
-  sheet.columns.forEach((c, i) => currencyIndex.set(c.key, i));
   ws.columns = layout.columns.map((c) => ({
     key: c.column.key,
     width: c.column.width ?? Math.max(10, c.column.header.length + 2),
@@ -82,25 +80,31 @@ function writeSheet(wb: AnyWorkbook, sheet: ReportSheet, report: Report): void {
   header.height = 30;
   commit(header);
 
-  // Money in another currency than the report's default needs its own format on the cell.
-  const moneyCols = sheet.columns.map((c, i) => (c.type === "money" && c.currencyKey ? i : -1)).filter((i) => i >= 0);
+  // exceljs serialises a cell's style unless it has seen that very object before, so every
+  // cell gets a shared style object: one per column, and one per currency format.
+  const columnStyles = layout.columns.map((c) => ({ numFmt: c.numberFormat }) as Partial<ExcelJS.Style>);
+  const currencyStyles = new Map<string, Partial<ExcelJS.Style>>();
+  const currencyStyle = (cur: string) => {
+    let st = currencyStyles.get(cur);
+    if (!st) currencyStyles.set(cur, (st = { numFmt: excelMoneyFormat(cur) }));
+    return st;
+  };
+  const currencyOf = layout.columns.map((c) => c.currencyIndex ?? -1);
   const writeValues = (values: readonly ReportValue[], rowNumber: number, total: boolean) => {
     const row = ws.getRow(rowNumber) as AnyRow;
     for (let i = 0; i < sheet.columns.length; i++) {
       const v = values[i];
       if (v === null || v === undefined || v === "") continue;
-      row.getCell(i + 1).value = cellValue(sheet.columns[i], v);
-    }
-    for (const i of moneyCols) {
-      const cur = values[currencyIndex.get(sheet.columns[i].currencyKey!) ?? -1];
-      if (typeof cur === "string" && cur !== report.currency && cur !== "") row.getCell(i + 1).numFmt = excelMoneyFormat(cur);
+      const cell = row.getCell(i + 1);
+      cell.value = cellValue(sheet.columns[i], v);
+      const cur = currencyOf[i] >= 0 ? values[currencyOf[i]] : undefined;
+      // Money in another currency than the report's default needs its own format.
+      cell.style = typeof cur === "string" && cur !== "" && cur !== report.currency ? currencyStyle(cur) : columnStyles[i];
     }
     if (total) {
       for (let i = 1; i <= sheet.columns.length; i++) {
         const cell = row.getCell(i);
-        cell.font = { bold: true };
-        cell.fill = TOTAL_FILL;
-        cell.border = { top: { style: "thin" }, bottom: { style: "double" } };
+        cell.style = { ...cell.style, font: { bold: true }, fill: TOTAL_FILL, border: { top: { style: "thin" }, bottom: { style: "double" } } };
       }
     }
     commit(row);
