@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   }
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
   const totalItems = run.result.customers.reduce((a, c) => a + c.items, 0);
-  process.stdout.write(JSON.stringify({ ms, writeMs, maxRssMB, items: run.items.length, open: totalItems, rejected: run.rejected.length }) + "\n");
+  process.stdout.write(JSON.stringify({ ms, writeMs, maxRssMB, rows: run.stats.dataRows, items: run.items.length, open: totalItems, rejected: run.rejected.length }) + "\n");
 }
 
 main().catch((e) => {

@@ -1,12 +1,12 @@
 import { resolve } from "node:path";
-import { age, bucketLabels, DEFAULT_EDGES, validateEdges, type AgingBasis, type AgingResult } from "../core/aging";
+import { age, bucketLabels, DEFAULT_EDGES, isOpenAt, validateEdges, type AgingBasis, type AgingResult } from "../core/aging";
 import { buildAgingReport } from "../core/agingReport";
 import { CUSTOMER_SPEC, CustomerMaster, customerRow, type Customer } from "../core/customers";
 import { formatIsoDate, parseIsoDate, type CivilDay } from "../core/dates";
 import { LEDGER_SPEC, ledgerRow, type LedgerItem } from "../core/ledger";
 import { describe, type Lang } from "../core/messages";
 import { toUnits } from "../core/money";
-import type { Rejection } from "../core/table";
+import type { Rejection, TableReadStats } from "../core/table";
 import { readAllRecords, readTableFile } from "../io/readTable";
 import { writeReportXlsxFile } from "../io/xlsxReport";
 import { UsageError, type Io } from "./common";
@@ -80,7 +80,7 @@ export interface AgingRun {
   result: AgingResult;
   items: LedgerItem[];
   rejected: Rejection[];
-  stats: { subtotalRows: number; blankRows: number; repeatedHeaders: number };
+  stats: TableReadStats;
   master?: CustomerMaster;
   masterRejected: Rejection[];
 }
@@ -96,11 +96,14 @@ export async function runAging(args: Pick<AgingArgs, "ledger" | "asOf" | "edges"
   }
   const items: LedgerItem[] = [];
   const options = { defaultCurrency: args.currency };
+  // Items cleared before the key date (often most of an export) are counted, not kept:
+  // holding them would only grow the heap the collector walks.
+  let notOpen = 0;
   const { reader } = await readTableFile<LedgerItem>(
     args.ledger,
     LEDGER_SPEC,
     (row, n, ctx) => ledgerRow(row, n, ctx, options),
-    (item) => items.push(item),
+    (item) => (isOpenAt(item, args.asOf) ? items.push(item) : notOpen++),
     { lang: args.lang, sheet: args.sheet },
   );
   const result = age(items, {
@@ -110,6 +113,7 @@ export async function runAging(args: Pick<AgingArgs, "ledger" | "asOf" | "edges"
     customerTermDays: master ? (c) => master!.get(c)?.termDays ?? undefined : undefined,
     customerName: master ? (c) => master!.get(c)?.name : undefined,
   });
+  result.notOpenAtKeyDate += notOpen;
   return { result, items, rejected: reader.rejected, stats: reader.stats, master, masterRejected };
 }
 
