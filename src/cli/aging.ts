@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
-import { age, bucketLabels, DEFAULT_EDGES, isOpenAt, validateEdges, type AgingBasis, type AgingResult } from "../core/aging";
+import { age, isOpenAt, validateEdges, type AgingBasis, type AgingResult } from "../core/aging";
 import { buildAgingReport } from "../core/agingReport";
-import { CUSTOMER_SPEC, CustomerMaster, customerRow, type Customer } from "../core/customers";
+import { CUSTOMER_SPEC, CustomerMaster, customerRow, masterAgingOptions, type Customer } from "../core/customers";
 import { formatIsoDate, parseIsoDate, type CivilDay } from "../core/dates";
 import { LEDGER_SPEC, ledgerRow, type LedgerItem } from "../core/ledger";
 import { describe, type Lang } from "../core/messages";
@@ -110,8 +110,7 @@ export async function runAging(args: Pick<AgingArgs, "ledger" | "asOf" | "edges"
     asOf: args.asOf,
     edges: args.edges,
     basis: args.basis,
-    customerTermDays: master ? (c) => master!.get(c)?.termDays ?? undefined : undefined,
-    customerName: master ? (c) => master!.get(c)?.name : undefined,
+    ...masterAgingOptions(master),
   });
   result.notOpenAtKeyDate += notOpen;
   return { result, items, rejected: reader.rejected, stats: reader.stats, master, masterRejected };
@@ -190,8 +189,4 @@ export async function agingCommand(args: AgingArgs, io: Io): Promise<number> {
   }
   if (args.out) io.out(`\n${es ? "Libro de resultados" : "Result workbook"}: ${args.out}`);
   return 0;
-}
-
-export function defaultBucketsText(): string {
-  return `${DEFAULT_EDGES.join(",")} → ${bucketLabels(DEFAULT_EDGES).join(", ")}`;
 }

@@ -2,6 +2,7 @@ import "./heap";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { DEFAULT_EDGES } from "../core/aging";
 import { parseIsoDate } from "../core/dates";
 import { InputError } from "../core/errors";
 import { langFromLocale, type Lang } from "../core/messages";
@@ -128,7 +129,7 @@ async function aging(argv: string[], lang: Lang, io: Io): Promise<number> {
     {
       ledger: parsed.positionals[0],
       asOf,
-      edges: v.buckets !== undefined ? parseEdges(v.buckets) : [30, 60, 90, 120],
+      edges: v.buckets !== undefined ? parseEdges(v.buckets) : [...DEFAULT_EDGES],
       basis,
       customers: v.customers,
       currency,

@@ -25,7 +25,7 @@ export function isEmptyCell(v: Cell): boolean {
 export function cellText(v: Cell): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v.trim();
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(v);
+  if (typeof v === "number") return String(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : v.toISOString().slice(0, 10);
   return String(v);

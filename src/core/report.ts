@@ -58,7 +58,3 @@ export interface Report {
   currency: string;
   sheets: ReportSheet[];
 }
-
-export function sheetById(report: Report, id: string): ReportSheet | undefined {
-  return report.sheets.find((s) => s.id === id);
-}

@@ -3,7 +3,7 @@ export type FileKind = "empty" | "xlsx" | "ole" | "binary" | "text";
 
 export function sniff(head: Uint8Array): FileKind {
   if (head.length === 0) return "empty";
-  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) ) return "xlsx";
+  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05)) return "xlsx";
   // Compound File Binary: an encrypted .xlsx or a legacy .xls.
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return "ole";
   const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
