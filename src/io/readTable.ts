@@ -3,6 +3,7 @@ import { basename } from "node:path";
 import { Readable } from "node:stream";
 import type { TableSpec } from "../core/columns";
 import { InputError } from "../core/errors";
+import { TextChunkDecoder } from "./sniff";
 import { classify, finishReader, newReader, parseDelimited, readXlsxBytes, textSetup, type Convert, type ReadTableOptions, type TableRead } from "./tableSource";
 
 export type { Convert, ReadTableOptions, SourceInfo } from "./tableSource";
@@ -40,14 +41,14 @@ export async function readTableFile<T>(path: string, spec: TableSpec, convert: C
 
   const setup = textSetup(head, file);
   const reader = newReader(spec, convert, emit, options, 1900);
-  const decoder = new TextDecoder(setup.encoding);
+  const decoder = new TextChunkDecoder(setup.encoding, setup.headIsAscii);
   const bytes = createReadStream(path, { start: setup.bomLength, highWaterMark: 1 << 20 });
   async function* decoded() {
     for await (const chunk of bytes) {
-      const text = decoder.decode(chunk as Buffer, { stream: true });
+      const text = decoder.decode(chunk as Buffer);
       if (text) yield text;
     }
-    const rest = decoder.decode();
+    const rest = decoder.end();
     if (rest) yield rest;
   }
   const input = Readable.from(decoded(), { objectMode: false, encoding: "utf8" });
@@ -58,7 +59,7 @@ export async function readTableFile<T>(path: string, spec: TableSpec, convert: C
     bytes.destroy();
   }
   finishReader(reader, file);
-  return { reader, info: { file, format: "text", encoding: setup.encoding, delimiter: setup.delimiter, dateSystem: 1900 } };
+  return { reader, info: { file, format: "text", encoding: decoder.encoding, delimiter: setup.delimiter, dateSystem: 1900 } };
 }
 
 async function readXlsxFile<T>(path: string, file: string, spec: TableSpec, convert: Convert<T>, emit: (record: T) => void, options: ReadTableOptions): Promise<TableRead<T>> {

@@ -72,3 +72,51 @@ export function detectDelimiter(sample: string): Delimiter {
   }
   return best;
 }
+
+/**
+ * Decodes a text file chunk by chunk. When the first bytes were plain ASCII they could not tell
+ * UTF-8 from Windows-1252, so it starts as UTF-8 and, at the first byte that is not valid
+ * UTF-8 while everything before was ASCII, switches to Windows-1252 for that chunk and the
+ * rest: an `ñ` on row 5,000 of an English-headed SAP export is not lost.
+ */
+const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
+
+export class TextChunkDecoder {
+  private decoder: InstanceType<typeof TextDecoder>;
+  private undecided: boolean;
+  encoding: TextEncoding;
+
+  constructor(encoding: TextEncoding, headIsAscii: boolean) {
+    this.encoding = encoding;
+    this.undecided = encoding === "utf-8" && headIsAscii;
+    this.decoder = new TextDecoder(encoding, { fatal: this.undecided });
+  }
+
+  decode(chunk: Uint8Array, stream = true): string {
+    if (!this.undecided) return this.decoder.decode(chunk, { stream });
+    try {
+      const text = this.decoder.decode(chunk, { stream });
+      // Real UTF-8 beyond ASCII settles it; from here on a bad byte is just a bad byte.
+      if (NON_ASCII.test(text)) this.settle("utf-8");
+      return text;
+    } catch {
+      this.settle("windows-1252");
+      return this.decoder.decode(chunk, { stream });
+    }
+  }
+
+  end(): string {
+    return this.decoder.decode();
+  }
+
+  private settle(encoding: TextEncoding): void {
+    this.undecided = false;
+    this.encoding = encoding;
+    this.decoder = new TextDecoder(encoding);
+  }
+}
+
+export function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return false;
+  return true;
+}

@@ -5,7 +5,7 @@ import { InputError } from "../core/errors";
 import type { Row } from "../core/grid";
 import type { Lang } from "../core/messages";
 import { HeaderNotFoundError, TableReader, type RowContext, type RowOutcome } from "../core/table";
-import { detectDelimiter, detectEncoding, sniff, type Delimiter, type TextEncoding } from "./sniff";
+import { detectDelimiter, detectEncoding, isAscii, sniff, TextChunkDecoder, type Delimiter, type TextEncoding } from "./sniff";
 import { openXlsx, XlsxError, type XlsxBook } from "./xlsxGrid";
 
 /**
@@ -56,6 +56,8 @@ export function classify(head: Uint8Array, file: string): "xlsx" | "text" {
 
 export interface TextSetup {
   encoding: TextEncoding;
+  /** The first bytes were plain ASCII: the encoding is only settled by what follows. */
+  headIsAscii: boolean;
   bomLength: number;
   delimiter: Delimiter;
   /** SAP writes tab and pipe files without quoting; a lone `"` in a text (`TUBO 1/2"`) must stay text. */
@@ -67,7 +69,7 @@ export function textSetup(head: Uint8Array, file: string): TextSetup {
   const sample = new TextDecoder(encoding).decode(head.subarray(bomLength));
   if (sample.trim() === "") throw new InputError({ code: "file.empty", params: { file } });
   const delimiter = detectDelimiter(sample);
-  return { encoding, bomLength, delimiter, quoting: delimiter === "," || delimiter === ";" };
+  return { encoding, headIsAscii: isAscii(head), bomLength, delimiter, quoting: delimiter === "," || delimiter === ";" };
 }
 
 export function newReader<T>(spec: TableSpec, convert: Convert<T>, emit: (record: T) => void, options: ReadTableOptions, dateSystem: DateSystem): TableReader<T> {
@@ -183,8 +185,9 @@ export async function readTableBytes<T>(bytes: Uint8Array, file: string, spec: T
   const setup = textSetup(head, file);
   const reader = newReader(spec, convert, emit, options, 1900);
   // papaparse reads a final line break as one more (blank) row; the streaming reader does not.
-  const text = new TextDecoder(setup.encoding).decode(bytes.subarray(setup.bomLength)).replace(/\r?\n$/, "");
+  const decoder = new TextChunkDecoder(setup.encoding, setup.headIsAscii);
+  const text = decoder.decode(bytes.subarray(setup.bomLength), false).replace(/\r?\n$/, "");
   await parseDelimited(text, setup, reader, file);
   finishReader(reader, file);
-  return { reader, info: { file, format: "text", encoding: setup.encoding, delimiter: setup.delimiter, dateSystem: 1900 } };
+  return { reader, info: { file, format: "text", encoding: decoder.encoding, delimiter: setup.delimiter, dateSystem: 1900 } };
 }

@@ -243,3 +243,25 @@ test("blank rows are counted alike from a file and from bytes", async () => {
   const fromBytes = await readTableBytes<LedgerItem>(new Uint8Array(readFileSync(path)), "fbl5n.txt", LEDGER_SPEC, (r, n, ctx) => ledgerRow(r, n, ctx, { defaultCurrency: "MXN" }), () => undefined);
   expect(fromBytes.reader.stats).toEqual(fromFile.reader.stats);
 });
+
+describe("encoding settled after the first bytes", () => {
+  // 3,000 ASCII rows (over 64 KB) before the first accented name.
+  const rows = ["Customer\tDocument Number\tNet Due Date\tAmount\tName"];
+  for (let i = 0; i < 3000; i++) rows.push(`0001000123\tF-${i}\t31.10.2026\t10.00\tFerreteria Norte`);
+  rows.push("0001000124\tF-X\t31.10.2026\t10.00\tFerretería Peña");
+  const text = rows.join("\r\n") + "\r\n";
+
+  test.each([
+    ["windows-1252", cp1252(text)],
+    ["utf-8", Buffer.from(text, "utf8")],
+  ])("%s accents late in the file survive, from a file and from bytes", async (encoding, bytes) => {
+    const path = write(dir, `late-${encoding}.txt`, bytes);
+    const { items, info } = await read(path);
+    expect(info.encoding).toBe(encoding);
+    expect(items[items.length - 1].customerName).toBe("Ferretería Peña");
+    const { readTableBytes } = await import("../../src/io/tableSource");
+    const fromBytes: LedgerItem[] = [];
+    await readTableBytes<LedgerItem>(new Uint8Array(bytes), "late.txt", LEDGER_SPEC, (r, n, ctx) => ledgerRow(r, n, ctx, { defaultCurrency: "MXN" }), (i) => fromBytes.push(i));
+    expect(fromBytes[fromBytes.length - 1].customerName).toBe("Ferretería Peña");
+  });
+});
