@@ -1,3 +1,4 @@
+import type { AgingOptions } from "./aging";
 import type { TableSpec } from "./columns";
 import { cellText, isEmptyCell, type Row } from "./grid";
 import type { Problem } from "./messages";
@@ -82,4 +83,13 @@ export class CustomerMaster {
   get size(): number {
     return this.byKey.size;
   }
+}
+
+/**
+ * What the customer master lends the aging: its payment terms (for items with neither due date
+ * nor terms) and its names (for customers the ledger leaves unnamed). Nothing without a master.
+ */
+export function masterAgingOptions(master: CustomerMaster | undefined): Pick<AgingOptions, "customerTermDays" | "customerName"> {
+  if (!master) return {};
+  return { customerTermDays: (c) => master.get(c)?.termDays ?? undefined, customerName: (c) => master.get(c)?.name };
 }

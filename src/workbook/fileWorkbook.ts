@@ -53,10 +53,15 @@ export class FileWorkbook implements WorkbookPort {
    * title lines skipped); the rows are kept raw so a corrected mapping can be applied at run
    * time. Throws InputError with the reader's message for an empty, binary, encrypted or
    * headerless file.
+   *
+   * `slot` names a file that plays another part than the data source (the customer master):
+   * it gets its own key (`file:customers:clientes.csv`), replaces the previous file of that
+   * slot, and is never the preferred source.
    */
-  async open(bytes: Uint8Array, fileName: string, spec: TableSpec, signal?: AbortSignal): Promise<SourceRef> {
+  async open(bytes: Uint8Array, fileName: string, spec: TableSpec, signal?: AbortSignal, slot?: string): Promise<SourceRef> {
     const table = await this.io.readTable(bytes, fileName, spec, signal);
-    const key = `file:${fileName}`;
+    const prefix = slot ? `file:${slot}:` : "file:";
+    const key = `${prefix}${fileName}`;
     const ref: SourceRef = {
       kind: "file",
       key,
@@ -64,11 +69,20 @@ export class FileWorkbook implements WorkbookPort {
       sheet: table.sheet,
       rows: table.rows.length,
       columns: table.rows[0]?.length ?? 0,
-      preferred: true,
+      preferred: !slot,
     };
-    for (const f of this.files.values()) f.ref.preferred = false;
+    if (slot) {
+      for (const k of [...this.files.keys()]) if (k.startsWith(prefix)) this.files.delete(k);
+    } else {
+      for (const f of this.files.values()) f.ref.preferred = false;
+    }
     this.files.set(key, { ref, table });
     return ref;
+  }
+
+  /** Forgets an opened file (the user removed the customer master). */
+  close(source: SourceRef): void {
+    this.files.delete(source.key);
   }
 
   private file(source: SourceRef): OpenFile {

@@ -14,6 +14,11 @@ export interface AgingSettings {
   basis: AgingBasis;
   /** SourceRef.key of the last source aged. */
   source?: string;
+  /**
+   * The customer master last used: a SourceRef.key in Excel (`sheet:Clientes`), the file's key
+   * in a browser (a file cannot be reopened for the user, so it is only named). None when absent.
+   */
+  customers?: string;
   /** Corrections to the detected ledger mapping: field key → header text ("" = no column). */
   mapping: SavedMapping;
 }
@@ -26,7 +31,7 @@ export function agingSettingsFrom(record: SettingsRecord): AgingSettings {
   const asOf = record["aging.asOf"] ? parseIsoDate(record["aging.asOf"]) ?? undefined : undefined;
   const mapping: SavedMapping = {};
   for (const [k, v] of Object.entries(record)) if (k.startsWith(MAPPING_PREFIX)) mapping[k.slice(MAPPING_PREFIX.length)] = v === "-" ? "" : v;
-  return { asOf, edges, basis, source: record["aging.source"] || undefined, mapping };
+  return { asOf, edges, basis, source: record["aging.source"] || undefined, customers: record["aging.customers"] || undefined, mapping };
 }
 
 /**
@@ -39,6 +44,7 @@ export function agingSettingsRecord(s: AgingSettings, fields: readonly string[])
     "aging.buckets": s.edges.join(","),
     "aging.basis": s.basis,
     "aging.source": s.source ?? "",
+    "aging.customers": s.customers ?? "",
   };
   // "-" stands for "no column" because "" means "forget this key".
   for (const f of fields) out[MAPPING_PREFIX + f] = f in s.mapping ? s.mapping[f] || "-" : "";

@@ -3,6 +3,7 @@
  * a table in chunks, writing result sheets (values, formats, table, totals, highlighting,
  * chart), replacing only Cartera's own sheets, settings, and selecting a rejected cell.
  */
+import { CUSTOMER_SPEC } from "../../src/core/customers";
 import { dayFromCivil, serialFromDay } from "../../src/core/dates";
 import { LEDGER_SPEC } from "../../src/core/ledger";
 import { excelMoneyFormat } from "../../src/core/money";
@@ -256,6 +257,43 @@ describe("Excel adapter: result sheets", () => {
     expect(settings.formatAt("B5")).toBe("@");
 
     expect(Math.max(...fake.payloads)).toBeLessThan(CAP);
+  });
+
+  it("ages with a customer master from another sheet: plaza and credit limit on the summary, bad master rows as warnings, the master only read", async () => {
+    const { fake } = workbookWithLedger(80);
+    const clientes = fake.addSheet("Clientes");
+    clientes.put("A1", [
+      ["Cliente", "Nombre", "Plazo", "Límite de crédito", "Plaza"],
+      ["1000100", "Cliente Cero, S.A.", 30, 150000, "León"], // no leading zeros: matched all the same (ALPHA)
+      ["0001000101", "Cliente Uno, S.A.", 45, "mucho", "Celaya"], // bad limit → a warning, row 3
+      ["0001000102", "Cliente Dos, S.A.", 60, 2500000.5, "Silao"],
+    ]);
+    const wb = new ExcelWorkbook({ lang: "es", run: fake.run });
+    const sources = await wb.listSources();
+    const source = sources.find((s) => s.kind === "table")!;
+    const masterSource = sources.find((s) => s.key === "sheet:Clientes")!;
+    expect(masterSource).toBeDefined();
+    const preview = await wb.preview(source, 30);
+    const table = detectTable(LEDGER_SPEC, preview);
+    if (!isDetected(table)) throw table;
+    const masterPreview = await wb.preview(masterSource, 30);
+    const masterTable = detectTable(CUSTOMER_SPEC, masterPreview);
+    if (!isDetected(masterTable)) throw masterTable;
+    const job = await runAgingJob({ port: wb, source, preview, table, master: { source: masterSource, preview: masterPreview, table: masterTable }, asOf: AS_OF, edges: [30, 60, 90, 120], basis: "due", lang: "es" });
+
+    expect(job.master!.size).toBe(2);
+    expect(job.masterRejected).toEqual([expect.objectContaining({ row: 3, column: "Límite de crédito", columnIndex: 3, value: "mucho" })]);
+    const summary = fake.sheet("Resumen")!;
+    expect(summary.read("O4:P4")[0]).toEqual(["Plaza", "Límite de crédito"]);
+    const rows = summary.read(`A5:P${4 + job.result.customers.length}`);
+    const byCode = (code: string) => rows.find((r) => r[0] === code)!;
+    expect([byCode("0001000100")[14], byCode("0001000100")[15]]).toEqual(["León", 150000]);
+    expect([byCode("0001000101")[14], byCode("0001000101")[15]]).toEqual(["", ""]);
+    expect([byCode("0001000102")[14], byCode("0001000102")[15]]).toEqual(["Silao", 2500000.5]);
+    expect(summary.formatAt("P5")).toBe(excelMoneyFormat("MXN"));
+    // The ledger's own names win; the master's sheet is only read.
+    expect(byCode("0001000100")[1]).toBe("Cliente 0");
+    expect(clientes.read("D3")[0][0]).toBe("mucho");
   });
 
   it("writes dates in the workbook's own date system (1904)", async () => {

@@ -81,12 +81,13 @@ describe("settings", () => {
       "aging.buckets": "15,30,60",
       "aging.basis": "document",
       "aging.source": "table:Ledger",
+      "aging.customers": "", // no customer master: the key is forgotten
       "ledger.mapping.text": "Notas",
       "ledger.mapping.clearingDate": "-",
       "ledger.mapping.customer": "",
     });
     const back = agingSettingsFrom(Object.fromEntries(Object.entries(record).filter(([, v]) => v !== "")));
-    expect(back).toEqual({ asOf: dayFromCivil(2026, 10, 31), edges: [15, 30, 60], basis: "document", source: "table:Ledger", mapping: { text: "Notas", clearingDate: "" } });
+    expect(back).toEqual({ asOf: dayFromCivil(2026, 10, 31), edges: [15, 30, 60], basis: "document", source: "table:Ledger", customers: undefined, mapping: { text: "Notas", clearingDate: "" } });
   });
 
   it("falls back to defaults on anything malformed", () => {
