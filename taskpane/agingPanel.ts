@@ -2,12 +2,13 @@ import { bucketLabels, type AgingBasis } from "../src/core/aging";
 import { displayBucketLabels } from "../src/core/agingReport";
 import { fieldLabel, HEADER_SCAN_ROWS, neededDescription } from "../src/core/columns";
 import { formatIsoDate, parseIsoDate, type CivilDay } from "../src/core/dates";
+import { CUSTOMER_SPEC } from "../src/core/customers";
 import { InputError } from "../src/core/errors";
 import { LEDGER_SPEC } from "../src/core/ledger";
 import { describe, type Lang } from "../src/core/messages";
 import { formatMoney } from "../src/core/money";
 import type { Rejection } from "../src/core/table";
-import { runAgingJob, type AgingJobResult, type JobPhase } from "../src/workbook/agingJob";
+import { runAgingJob, type AgingJobResult, type JobPhase, type TableInput } from "../src/workbook/agingJob";
 import type { FileWorkbook } from "../src/workbook/fileWorkbook";
 import { columnLetter, detectTable, isDetected, mappingProblem, mappingToSave, type DetectedTable } from "../src/workbook/mapping";
 import { isCancelled, type SourcePreview, type SourceRef, type WorkbookPort } from "../src/workbook/port";
@@ -42,11 +43,19 @@ export class AgingPanel {
   private table: DetectedTable | null = null;
   private controller: AbortController | null = null;
   private lastDownload: { fileName: string; bytes: Uint8Array } | null = null;
+  /** The customer master to use, ready to read; null for none. */
+  private master: TableInput | null = null;
+  /** A master was chosen but cannot be used (no header…): Run waits until it is fixed or removed. */
+  private masterBroken = false;
 
   private readonly sourceSelect: HTMLSelectElement;
   private readonly sourceStatus: HTMLElement;
   private readonly sourceError: HTMLElement;
   private readonly mappingSection: HTMLElement;
+  private readonly customersSelect: HTMLSelectElement;
+  private readonly customersStatus: HTMLElement;
+  private readonly customersError: HTMLElement;
+  private readonly customersRemove: HTMLButtonElement;
   private readonly mappingBody: HTMLElement;
   private readonly mappingStatus: HTMLElement;
   private readonly mappingNeeded: HTMLElement;
@@ -124,6 +133,40 @@ export class AgingPanel {
       this.mappingError,
     );
 
+    // Customer master (optional), as `cartera aging --customers FILE`
+    this.customersSelect = h("select", { id: "aging-customers", "data-testid": "customers-select", "aria-describedby": "aging-customers-status", onchange: () => void this.pickMasterKey(this.customersSelect.value) });
+    this.customersStatus = h("p", { className: "hint", id: "aging-customers-status", "aria-live": "polite", "data-testid": "customers-status" });
+    this.customersError = h("div", { className: "message error", role: "alert", "data-testid": "customers-error", hidden: true });
+    const customersInput = h("input", {
+      type: "file",
+      id: "aging-customers-file",
+      accept: ".xlsx,.csv,.txt,.tsv",
+      className: "visually-hidden",
+      tabindex: -1,
+      "aria-hidden": "true",
+      "data-testid": "customers-file-input",
+      onchange: () => void this.openMasterFile(customersInput),
+    });
+    this.customersRemove = h("button", { type: "button", className: "button", hidden: true, "data-testid": "customers-remove", onclick: () => void this.removeMasterFile() }, t.removeCustomers);
+    const customersSection = h(
+      "section",
+      { className: "card", "aria-labelledby": "aging-customers-heading", "data-testid": "customers" },
+      h("h2", { id: "aging-customers-heading" }, t.customersHeading),
+      h("p", { className: "hint" }, t.customersIntro),
+      standalone
+        ? h(
+            "div",
+            { className: "row" },
+            h("button", { type: "button", className: "button", "data-testid": "open-customers", "aria-describedby": "aging-customers-status", onclick: () => customersInput.click() }, t.openCustomers),
+            this.customersRemove,
+            customersInput,
+          )
+        : h("div", { className: "field" }, h("label", { for: "aging-customers" }, t.customersLabel), this.customersSelect),
+      this.customersStatus,
+      this.customersError,
+    );
+    if (standalone) this.customersStatus.textContent = t.openCustomersHelp;
+
     // Options
     this.asOfInput = h("input", { type: "date", id: "aging-asof", required: true, "data-testid": "asof", onchange: () => this.validate() });
     const bucketsHelpId = uid("buckets-help");
@@ -166,7 +209,7 @@ export class AgingPanel {
 
     this.results = h("section", { className: "results", "aria-labelledby": "aging-results-heading", hidden: true, "data-testid": "results" });
 
-    this.element = h("div", { className: "panel-body" }, standalone ? h("p", { className: "message info" }, t.standaloneHint) : null, sourceSection, this.mappingSection, optionsSection, runSection, this.results);
+    this.element = h("div", { className: "panel-body" }, standalone ? h("p", { className: "message info" }, t.standaloneHint) : null, sourceSection, this.mappingSection, customersSection, optionsSection, runSection, this.results);
   }
 
   /** Loads settings and (in Excel) the sources. */
@@ -181,6 +224,7 @@ export class AgingPanel {
     this.basisInputs[this.settings.basis].checked = true;
     this.validate();
     if (this.options.port.mode === "excel") await this.refreshSources();
+    else if (this.settings.customers) this.customersStatus.textContent = `${this.t.openCustomersHelp}. ${this.t.customersLast(this.settings.customers.replace(/^file:customers:/, ""))}`;
   }
 
   // ---- sources ------------------------------------------------------------------------
@@ -195,6 +239,7 @@ export class AgingPanel {
     }
     clear(this.sourceSelect);
     for (const s of this.sources) this.sourceSelect.append(h("option", { value: s.key }, s.label));
+    await this.fillMasterList();
     if (this.sources.length === 0) {
       this.sourceStatus.textContent = this.t.sourceNone;
       this.mappingSection.hidden = true;
@@ -232,6 +277,81 @@ export class AgingPanel {
       this.progressBox.hidden = true;
       this.progress.value = 0;
     }
+  }
+
+  // ---- customer master ----------------------------------------------------------------
+
+  /** Excel: "(ninguno)" and every source; keeps the current choice, else the remembered one. */
+  private async fillMasterList(): Promise<void> {
+    const keep = this.master?.source.key ?? (this.masterBroken ? this.customersSelect.value : this.settings.customers);
+    clear(this.customersSelect);
+    this.customersSelect.append(h("option", { value: "" }, this.t.customersNone));
+    for (const s of this.sources) this.customersSelect.append(h("option", { value: s.key }, s.label));
+    const key = keep && this.sources.some((s) => s.key === keep) ? keep : "";
+    this.customersSelect.value = key;
+    await this.pickMasterKey(key);
+  }
+
+  private async pickMasterKey(key: string): Promise<void> {
+    await this.pickMaster(key === "" ? null : (this.sources.find((s) => s.key === key) ?? null));
+  }
+
+  /** Reads the master's first rows and finds its header with CUSTOMER_SPEC (the same synonyms as `--customers`). */
+  private async pickMaster(source: SourceRef | null): Promise<void> {
+    const t = this.t;
+    this.master = null;
+    this.masterBroken = false;
+    this.showMasterError(null);
+    this.clearResults();
+    this.customersStatus.textContent = source ? "" : this.options.port.mode === "standalone" ? t.openCustomersHelp : "";
+    if (source) {
+      try {
+        const preview = await this.options.port.preview(source, HEADER_SCAN_ROWS);
+        const table = detectTable(CUSTOMER_SPEC, preview);
+        if (!isDetected(table)) throw table;
+        this.master = { source, preview, table };
+        const fields = CUSTOMER_SPEC.fields.filter((f) => f.key in table.mapping).map((f) => fieldLabel(CUSTOMER_SPEC, f.key, this.options.lang));
+        this.customersStatus.textContent = t.customersFound(preview.label, table.headerRow, fields.join(", "));
+      } catch (e) {
+        this.masterBroken = true;
+        this.showMasterError(this.errorText(e));
+      }
+    }
+    this.customersRemove.hidden = source === null;
+    this.validate();
+  }
+
+  private async openMasterFile(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    input.value = "";
+    if (!file || !this.options.files) return;
+    this.showMasterError(null);
+    this.customersStatus.textContent = this.t.opening(file.name);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const ref = await this.options.files.open(bytes, file.name, CUSTOMER_SPEC, undefined, "customers");
+      await this.pickMaster(ref);
+    } catch (e) {
+      // The file's own reader found no customer header (or no file at all): say so; Run is not blocked.
+      if (this.master) this.options.files.close(this.master.source);
+      this.master = null;
+      this.masterBroken = false;
+      this.customersRemove.hidden = true;
+      this.customersStatus.textContent = this.t.openCustomersHelp;
+      this.showMasterError(this.errorText(e));
+      this.validate();
+    }
+  }
+
+  private async removeMasterFile(): Promise<void> {
+    if (this.master) this.options.files?.close(this.master.source);
+    await this.pickMaster(null);
+    this.settings.customers = undefined;
+  }
+
+  private showMasterError(text: string | null): void {
+    this.customersError.hidden = text === null;
+    this.customersError.textContent = text ?? "";
   }
 
   private async pickSource(key: string): Promise<void> {
@@ -315,7 +435,7 @@ export class AgingPanel {
     if (this.table) problem = mappingProblem(LEDGER_SPEC, this.table.mapping, this.options.lang);
     this.mappingError.hidden = problem === null;
     this.mappingError.textContent = problem ?? "";
-    const ok = edges !== null && asOf !== null && this.source !== null && this.table !== null && problem === null && this.controller === null;
+    const ok = edges !== null && asOf !== null && this.source !== null && this.table !== null && problem === null && !this.masterBroken && this.controller === null;
     this.runButton.disabled = !ok;
     return ok;
   }
@@ -355,6 +475,7 @@ export class AgingPanel {
         source: this.source,
         preview: this.preview,
         table: this.table,
+        master: this.master ?? undefined,
         asOf,
         edges,
         basis,
@@ -386,7 +507,7 @@ export class AgingPanel {
 
   private async saveSettings(asOf: CivilDay, edges: number[], basis: AgingBasis): Promise<void> {
     const mapping = this.table ? mappingToSave(LEDGER_SPEC, this.table) : {};
-    this.settings = { asOf, edges, basis, source: this.source?.key, mapping: { ...this.settings.mapping, ...mapping } };
+    this.settings = { asOf, edges, basis, source: this.source?.key, customers: this.master?.source.key, mapping: { ...this.settings.mapping, ...mapping } };
     // Fields back on their detected column are forgotten, the rest remembered.
     for (const f of LEDGER_SPEC.fields) if (!(f.key in mapping)) delete this.settings.mapping[f.key];
     try {
@@ -448,33 +569,44 @@ export class AgingPanel {
     const customers = job.result.customers.length;
     const open = job.result.itemBucket.length - job.result.notOpenAtKeyDate;
     this.results.append(h("p", { className: "hint", "data-testid": "counts" }, t.counts(customers, open)));
-    this.results.append(this.rejectedList(job.rejected));
+    if (job.master) this.results.append(h("p", { className: "hint", "data-testid": "customers-count" }, t.customersCount(job.master.size)));
+    this.results.append(this.rejectedList(job.rejected, this.source));
+    if (job.master && job.masterRejected.length) this.results.append(this.rejectedList(job.masterRejected, this.master?.source ?? null, "master"));
     this.results.hidden = false;
   }
 
-  private rejectedList(rejected: readonly Rejection[]): HTMLElement {
+  /** Rejected ledger rows, or the master's rows shown as warnings (`kind` "master"). */
+  private rejectedList(rejected: readonly Rejection[], source: SourceRef | null, kind: "ledger" | "master" = "ledger"): HTMLElement {
     const t = this.t;
     const lang = this.options.lang;
-    const section = h("section", { className: "rejected", "aria-labelledby": "aging-rejected-heading", "data-testid": "rejected" }, h("h3", { id: "aging-rejected-heading" }, t.rejectedHeading(rejected.length)));
+    const master = kind === "master";
+    const headingId = master ? "aging-customers-rejected-heading" : "aging-rejected-heading";
+    const section = h(
+      "section",
+      { className: master ? "rejected warnings" : "rejected", "aria-labelledby": headingId, "data-testid": master ? "customers-rejected" : "rejected" },
+      h("h3", { id: headingId }, master ? t.customersRejectedHeading(rejected.length) : t.rejectedHeading(rejected.length)),
+    );
     if (rejected.length === 0) {
       section.append(h("p", { className: "hint" }, t.rejectedNone));
       return section;
     }
-    section.append(h("p", { className: "hint" }, this.options.port.mode === "excel" ? t.rejectedHelpExcel : t.rejectedHelpFile));
+    if (master) section.append(h("p", { className: "hint" }, t.customersRejectedHelp));
+    if (!master || this.options.port.mode === "excel") section.append(h("p", { className: "hint" }, this.options.port.mode === "excel" ? t.rejectedHelpExcel : t.rejectedHelpFile));
     const list = h("ul", { className: "rejected-list" });
     for (const r of rejected.slice(0, MAX_REJECTED_SHOWN)) {
       const text = t.rejectedItem(r.row, r.column, r.value, describe(r.problem, lang));
-      list.append(h("li", {}, h("button", { type: "button", className: "link", "data-row": String(r.row), "data-column": String(r.columnIndex), onclick: () => void this.goTo(r) }, text)));
+      list.append(h("li", {}, h("button", { type: "button", className: "link", "data-row": String(r.row), "data-column": String(r.columnIndex), onclick: () => void this.goTo(r, source) }, text)));
     }
     section.append(list);
-    if (rejected.length > MAX_REJECTED_SHOWN) section.append(h("p", { className: "hint" }, t.rejectedMore(rejected.length - MAX_REJECTED_SHOWN)));
+    const more = rejected.length - MAX_REJECTED_SHOWN;
+    if (more > 0) section.append(h("p", { className: "hint" }, master ? t.customersRejectedMore(more) : t.rejectedMore(more)));
     return section;
   }
 
-  private async goTo(r: Rejection): Promise<void> {
-    if (!this.source) return;
+  private async goTo(r: Rejection, source: SourceRef | null): Promise<void> {
+    if (!source) return;
     try {
-      const selected = await this.options.port.selectCell(this.source, r.row, r.columnIndex);
+      const selected = await this.options.port.selectCell(source, r.row, r.columnIndex);
       this.status.textContent = selected ? this.t.rejectedSelected(r.row, r.column) : this.t.rejectedNoCursor(r.row, r.column);
     } catch (e) {
       this.status.textContent = this.errorText(e);

@@ -1,4 +1,4 @@
-/* global setInterval, clearInterval, Buffer, URL, document, window, navigator, performance */
+/* global setInterval, clearInterval, Buffer, URL, document, window, navigator, performance, localStorage */
 "use strict";
 /**
  * End-to-end tests of the task pane in standalone mode (no Office host), in Debian's Chromium
@@ -22,6 +22,7 @@ const DIST = path.join(ROOT, "dist");
 const SHOTS = path.join(__dirname, "screenshots");
 const SAMPLE_TXT = path.join(ROOT, "samples", "ledger-fbl5n.txt");
 const SAMPLE_XLSX = path.join(ROOT, "samples", "ledger.xlsx");
+const SAMPLE_CUSTOMERS = path.join(ROOT, "samples", "customers.csv");
 const AS_OF = "2026-10-31";
 
 // ---- set-up ------------------------------------------------------------------------------
@@ -397,6 +398,75 @@ async function main() {
     await p.close();
   });
 
+  await test("a customer master (second file) adds plaza and credit limit to the summary; totals equal `--customers`", async () => {
+    const expected = engine(SAMPLE_TXT, ["--customers", SAMPLE_CUSTOMERS]);
+    const p = (await openPane(context, base)).page;
+    p.on("pageerror", (e) => pageErrors.push(String(e)));
+    await openFile(p, SAMPLE_TXT);
+    assertEqual((await p.textContent("[data-testid=open-customers]")).trim(), "Abrir maestro de clientes…", "master button");
+    await p.setInputFiles("[data-testid=customers-file-input]", SAMPLE_CUSTOMERS);
+    await p.waitForFunction(() => /encabezados en la fila/.test(document.querySelector("[data-testid=customers-status]").textContent) || !document.querySelector("[data-testid=customers-error]").hidden, null, { timeout: 60000 });
+    assert(!(await p.isVisible("[data-testid=customers-error]")), await p.textContent("[data-testid=customers-error]"));
+    const status = await p.textContent("[data-testid=customers-status]");
+    assert(status.startsWith("customers.csv: encabezados en la fila 1;") && status.includes("Límite de crédito") && status.includes("Plaza"), `master status "${status}"`);
+    assert(await p.isVisible("[data-testid=customers-remove]"), "remove button shown");
+    await p.fill("[data-testid=buckets]", "30,60,90,120");
+    await p.selectOption("[data-testid=map-clearingDate]", "15");
+    const d = await runAging(p);
+    await checkTotals(p, expected);
+    const count = await p.textContent("[data-testid=customers-count]");
+    assert(/^300 clientes en el maestro\.$/.test(count), `count "${count}"`);
+    assert(!(await p.isVisible("[data-testid=customers-rejected]")), "no master warnings for the sample");
+    const file = await checkWorkbook(d, expected, tmp, ["Resumen", "Detalle", "Rechazados"]);
+
+    // The summary's plaza and credit-limit columns, filled from the master.
+    const ExcelJS = require("exceljs");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const summary = wb.worksheets[0];
+    const header = summary.getRow(4).values.slice(1);
+    const plazaCol = header.indexOf("Plaza") + 1;
+    const limitCol = header.indexOf("Límite de crédito") + 1;
+    assert(plazaCol > 0 && limitCol > 0, `summary header ${JSON.stringify(header)}`);
+    const master = new Map(
+      fs
+        .readFileSync(SAMPLE_CUSTOMERS, "utf8")
+        .replace(/^\uFEFF/, "")
+        .split(/\r?\n/)
+        .slice(1)
+        .filter((l) => l.trim() !== "")
+        .map((l) => {
+          const cells = l.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, "").replace(/^"|"$/g, ""));
+          return [cells[0].replace(/^0+/, ""), { plaza: cells[6], limit: Number(cells[4]) }];
+        }),
+    );
+    let filled = 0;
+    for (let r = 5; r < 5 + expected.customers.length; r++) {
+      const row = summary.getRow(r);
+      const code = String(row.getCell(1).value);
+      const m = master.get(code.replace(/^0+/, ""));
+      assert(m, `summary row ${r}: customer ${code} is not in the master`);
+      assertEqual(row.getCell(plazaCol).value, m.plaza, `plaza of ${code}`);
+      assertEqual(Math.round(Number(row.getCell(limitCol).value) * 100), Math.round(m.limit * 100), `credit limit of ${code}`);
+      filled++;
+    }
+    assertEqual(filled, expected.customers.length, "summary rows with plaza and limit");
+    // Names on the summary are the engine's (the ledger's, else the master's).
+    expected.customers.forEach((c, i) => assertEqual(summary.getRow(5 + i).getCell(2).value, c.name, `name of ${c.customer}`));
+    await shot(p, "11-customer-master.png");
+
+    // Remembered with the other settings; removing it gives the plain result again.
+    const saved = await p.evaluate(() => JSON.parse(localStorage.getItem("cartera.settings.v1"))["aging.customers"]);
+    assertEqual(saved, "file:customers:customers.csv", "remembered master");
+    await p.click("[data-testid=customers-remove]");
+    await runAging(p);
+    await checkTotals(p, txt);
+    assert(!(await p.isVisible("[data-testid=customers-count]")), "no master count without a master");
+    const after = await p.evaluate(() => JSON.parse(localStorage.getItem("cartera.settings.v1"))["aging.customers"]);
+    assertEqual(after, undefined, "master forgotten once removed");
+    await p.close();
+  });
+
   await test("a binary file renamed .csv gets one clear message, not a stack trace", async () => {
     const bad = path.join(tmp, "cartera.csv");
     fs.writeFileSync(bad, Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x10, 0x80, 0x00, 0x00, 0x7f, 0x45, 0x4c, 0x46, ...Array(200).fill(0)]));
@@ -441,6 +511,10 @@ async function main() {
     assertEqual(await p.inputValue("[data-testid=source-select]"), "table:Partidas", "the table holding the active cell is picked");
     const options = await p.$$eval("[data-testid=source-select] option", (os) => os.map((o) => o.value));
     assert(options.includes("sheet:Notas") && options.includes("sheet:Partidas"), `sources ${options.join(", ")}`);
+    assertEqual(await p.inputValue("[data-testid=customers-select]"), "", "no customer master by default");
+    assertEqual(await selectedText(p, "customers-select"), "(ninguno)", "the master list starts at (ninguno)");
+    const masters = await p.$$eval("[data-testid=customers-select] option", (os) => os.map((o) => o.value));
+    assert(masters.includes("sheet:Notas"), `master sources ${masters.join(", ")}`);
     await p.waitForSelector("[data-testid=mapping]:not([hidden])");
     assertEqual(await selectedText(p, "map-customer"), "A · Cuenta", "customer");
     await p.fill("[data-testid=asof]", AS_OF);
