@@ -80,16 +80,7 @@ export class AgingPanel {
     this.sourceSelect = h("select", { id: "aging-source", "data-testid": "source-select", onchange: () => void this.pickSource(this.sourceSelect.value) });
     this.sourceStatus = h("p", { className: "hint", id: "aging-source-status", "data-testid": "source-status" });
     this.sourceError = h("div", { className: "message error", role: "alert", "data-testid": "source-error", hidden: true });
-    const fileInput = h("input", {
-      type: "file",
-      id: "aging-file",
-      accept: ".xlsx,.csv,.txt,.tsv",
-      className: "visually-hidden",
-      tabindex: -1,
-      "aria-hidden": "true",
-      "data-testid": "file-input",
-      onchange: () => void this.openFile(fileInput),
-    });
+    const fileInput = hiddenFileInput("aging-file", "file-input", (input) => void this.openFile(input));
     const sourceSection = h(
       "section",
       { className: "card", "aria-labelledby": "aging-source-heading" },
@@ -137,16 +128,7 @@ export class AgingPanel {
     this.customersSelect = h("select", { id: "aging-customers", "data-testid": "customers-select", "aria-describedby": "aging-customers-status", onchange: () => void this.pickMasterKey(this.customersSelect.value) });
     this.customersStatus = h("p", { className: "hint", id: "aging-customers-status", "aria-live": "polite", "data-testid": "customers-status" });
     this.customersError = h("div", { className: "message error", role: "alert", "data-testid": "customers-error", hidden: true });
-    const customersInput = h("input", {
-      type: "file",
-      id: "aging-customers-file",
-      accept: ".xlsx,.csv,.txt,.tsv",
-      className: "visually-hidden",
-      tabindex: -1,
-      "aria-hidden": "true",
-      "data-testid": "customers-file-input",
-      onchange: () => void this.openMasterFile(customersInput),
-    });
+    const customersInput = hiddenFileInput("aging-customers-file", "customers-file-input", (input) => void this.openMasterFile(input));
     this.customersRemove = h("button", { type: "button", className: "button", hidden: true, "data-testid": "customers-remove", onclick: () => void this.removeMasterFile() }, t.removeCustomers);
     const customersSection = h(
       "section",
@@ -640,4 +622,19 @@ export function saveBytes(bytes: Uint8Array, fileName: string): void {
   a.remove();
   // Revoked later: revoking at once can cancel the download in some browsers.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** A file picker opened by its visible button; hidden from the keyboard and screen readers, which use the button. */
+function hiddenFileInput(id: string, testId: string, onPick: (input: HTMLInputElement) => void): HTMLInputElement {
+  const input: HTMLInputElement = h("input", {
+    type: "file",
+    id,
+    accept: ".xlsx,.csv,.txt,.tsv",
+    className: "visually-hidden",
+    tabindex: -1,
+    "aria-hidden": "true",
+    "data-testid": testId,
+    onchange: () => onPick(input),
+  });
+  return input;
 }
