@@ -115,12 +115,18 @@ function unquote(row: string[]): string[] {
   return row;
 }
 
+/** The headers seen, short enough for one line: a wrong file can have anything in its first row. */
+function foundHeaders(found: readonly string[]): string {
+  const shown = found.slice(0, 15).map((h) => `"${h.length > 40 ? h.slice(0, 39) + "…" : h}"`);
+  return found.length > shown.length ? `${shown.join(", ")} (+${found.length - shown.length})` : shown.join(", ");
+}
+
 export function headerError(e: HeaderNotFoundError): InputError {
   return new InputError({
     code: "header.notFound",
     params: {
       rows: HEADER_SCAN_ROWS,
-      found: e.miss.found.length ? e.miss.found.map((h) => `"${h}"`).join(", ") : "—",
+      found: e.miss.found.length ? foundHeaders(e.miss.found) : "—",
       "needed.es": e.miss.neededByLang.es.join("; "),
       "needed.en": e.miss.neededByLang.en.join("; "),
     },

@@ -265,3 +265,13 @@ describe("encoding settled after the first bytes", () => {
     expect(fromBytes[fromBytes.length - 1].customerName).toBe("Ferretería Peña");
   });
 });
+
+test("a wrong file's first row is shown short, on one line", async () => {
+  const long = "x".repeat(100);
+  const cells = Array.from({ length: 20 }, (_, i) => `${long}${i}`);
+  const e = await inputError(write(dir, "wide.csv", cells.join(",") + "\n1,2,3\n"));
+  const text = e.describe("en");
+  expect(text).toContain(`"${"x".repeat(39)}…"`);
+  expect(text).toContain("(+5)");
+  expect(text.length).toBeLessThan(1000);
+});
