@@ -176,7 +176,13 @@ export async function agingCommand(args: AgingArgs, io: Io): Promise<number> {
   const summary = report.sheets[0];
   io.out(`${summary.title} — ${summary.subtitle}`);
   io.out("");
-  const byOverdue = { ...summary, rows: [...summary.rows].sort((a, b) => (b[summary.columns.findIndex((c) => c.key === "overdue")] as number) - (a[summary.columns.findIndex((c) => c.key === "overdue")] as number)) };
+  // Most overdue first, within each currency (pesos and dollars are not comparable amounts),
+  // the currency with the most customers first.
+  const overdueAt = summary.columns.findIndex((c) => c.key === "overdue");
+  const currencyAt = summary.columns.findIndex((c) => c.key === "currency");
+  const customersPer = new Map([...result.totalsByCurrency].map(([cur, t]) => [cur, t.customers]));
+  const rank = (row: (typeof summary.rows)[number]) => customersPer.get(row[currencyAt] as string) ?? 0;
+  const byOverdue = { ...summary, rows: [...summary.rows].sort((a, b) => rank(b) - rank(a) || (b[overdueAt] as number) - (a[overdueAt] as number)) };
   io.out(es ? `Clientes con mayor saldo vencido (${Math.min(15, summary.rows.length)} de ${summary.rows.length}):` : `Customers with the most overdue (${Math.min(15, summary.rows.length)} of ${summary.rows.length}):`);
   io.out(sheetToText(byOverdue, { maxRows: 15, columns: ["customer", "name", "currency", ...result.labels.map((_, i) => `b${i}`), "total", "overdue"] }));
   io.out("");
