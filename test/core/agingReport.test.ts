@@ -1,0 +1,64 @@
+import { age } from "../../src/core/aging";
+import { buildAgingReport } from "../../src/core/agingReport";
+import { CustomerMaster } from "../../src/core/customers";
+import { parseIsoDate } from "../../src/core/dates";
+import type { LedgerItem } from "../../src/core/ledger";
+
+const asOf = parseIsoDate("2026-10-31")!;
+
+function items(n: number): LedgerItem[] {
+  return Array.from({ length: n }, (_, i) => ({
+    row: i + 2,
+    customer: `C${i % 3}`,
+    customerName: "",
+    documentNumber: `D${i}`,
+    documentType: "RV",
+    reference: "",
+    assignment: "",
+    text: "",
+    documentDate: asOf - 40,
+    postingDate: asOf - 40,
+    baselineDate: null,
+    netDueDate: asOf - (i % 50),
+    clearingDate: i % 10 === 9 ? asOf - 1 : null,
+    termDays: null,
+    terms: "",
+    amount: 1000 + i,
+    currency: i % 7 === 0 ? "USD" : "MXN",
+  }));
+}
+
+describe("aging report", () => {
+  test("the detail goes over several sheets past the row limit, every open item once", () => {
+    const its = items(95);
+    const result = age(its, { asOf });
+    const report = buildAgingReport({ result, items: its, rejected: [], source: "t", lang: "es", maxDetailRowsPerSheet: 40 });
+    const detail = report.sheets.filter((s) => s.id.startsWith("aging-detail"));
+    const open = its.length - result.notOpenAtKeyDate;
+    expect(detail.map((s) => [s.id, s.name, s.rows.length])).toEqual([
+      ["aging-detail", "Detalle", 40],
+      ["aging-detail-2", "Detalle (2)", 40],
+      ["aging-detail-3", "Detalle (3)", open - 80],
+    ]);
+    expect(new Set(detail.flatMap((s) => s.rows.map((r) => r[2]))).size).toBe(open);
+    expect(report.sheets.map((s) => s.id)).toEqual(["aging-summary", "aging-detail", "aging-detail-2", "aging-detail-3", "rejected"]);
+  });
+
+  test("summary rows add up to the totals per currency; master columns when a master is given", () => {
+    const its = items(60);
+    const result = age(its, { asOf });
+    const master = new CustomerMaster([{ row: 2, code: "C1", name: "Uno", rfc: "", termDays: 30, creditLimit: 500000, emails: [], plaza: "León" }]);
+    const report = buildAgingReport({ result, items: its, rejected: [], source: "t", lang: "en", master });
+    const summary = report.sheets[0];
+    const col = (key: string) => summary.columns.findIndex((c) => c.key === key);
+    for (const t of summary.totals) {
+      const cur = t.values[col("currency")];
+      const rows = summary.rows.filter((r) => r[col("currency")] === cur);
+      expect(rows.reduce((a, r) => a + (r[col("total")] as number), 0)).toBe(t.values[col("total")]);
+    }
+    const c1 = summary.rows.find((r) => r[0] === "C1" && r[col("currency")] === "MXN")!;
+    expect([c1[col("name")], c1[col("plaza")], c1[col("limit")]]).toEqual(["Uno", "León", 500000]);
+    expect(summary.columns[col("limit")].currencyKey).toBeUndefined();
+    expect(summary.columns.map((c) => c.header).slice(3, 9)).toEqual(["Current", "1-30", "31-60", "61-90", "91-120", "120+"]);
+  });
+});
