@@ -153,7 +153,7 @@ const COL = {
 // ---- Deterministic randomness -------------------------------------------------------------
 
 /** mulberry32: tiny, fast and identical on every platform, unlike Math.random. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

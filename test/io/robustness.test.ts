@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { InputError } from "../../src/core/errors";
 import { LEDGER_SPEC, ledgerRow, type LedgerItem } from "../../src/core/ledger";
 import { readTableBytes } from "../../src/io/tableSource";
+import { mulberry32 } from "../../samples/generate";
 
 /**
  * Whatever bytes a user hands over, reading ends in records or in one InputError: never another
@@ -14,17 +15,6 @@ const samples = {
   txt: new Uint8Array(readFileSync(join(ROOT, "samples", "ledger-fbl5n.txt")).subarray(0, 40_000)),
   csv: new Uint8Array(readFileSync(join(ROOT, "samples", "customers.csv"))),
 };
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(bytes: Uint8Array, r: () => number): Uint8Array {
   const out = new Uint8Array(bytes);
@@ -64,7 +54,7 @@ describe("reading never fails other than with a clear message", () => {
   test("xlsx: 150 seeded mutations", async () => {
     const bytes = await smallLedgerXlsx();
     expect(await outcome(bytes)).toBe("ok");
-    const r = rng(4242);
+    const r = mulberry32(4242);
     const seen = new Set<string>();
     for (let i = 0; i < 150; i++) seen.add(await outcome(mutate(bytes, r)));
     expect([...seen].every((o) => o === "ok" || o.startsWith("file.") || o.startsWith("header."))).toBe(true);
@@ -72,7 +62,7 @@ describe("reading never fails other than with a clear message", () => {
 
   for (const [name, bytes] of Object.entries(samples)) {
     test(`${name}: 150 seeded mutations`, async () => {
-      const r = rng(name.length * 7919);
+      const r = mulberry32(name.length * 7919);
       const seen = new Set<string>();
       for (let i = 0; i < 150; i++) seen.add(await outcome(mutate(bytes, r)));
       expect(seen.size).toBeGreaterThan(0);
