@@ -6,6 +6,7 @@ import { formatIsoDate, parseIsoDate, type CivilDay } from "../core/dates";
 import { LEDGER_SPEC, ledgerRow, type LedgerItem } from "../core/ledger";
 import { describe, type Lang } from "../core/messages";
 import { toUnits } from "../core/money";
+import type { Report } from "../core/report";
 import type { Rejection, TableReadStats } from "../core/table";
 import { readAllRecords, readTableFile } from "../io/readTable";
 import { writeReportXlsxFile } from "../io/xlsxReport";
@@ -161,18 +162,19 @@ export async function agingCommand(args: AgingArgs, io: Io): Promise<number> {
   const { result } = run;
   const source = args.ledger.split(/[\\/]/).pop() ?? args.ledger;
   for (const r of run.masterRejected) {
-    io.err(`${args.lang === "es" ? "Aviso (maestro de clientes)" : "Warning (customer master)"}: ${args.lang === "es" ? "fila" : "row"} ${r.row}, ${r.column} = "${r.value}": ${describe(r.problem, args.lang)}`);
+    io.err(`${args.lang === "es" ? "Aviso (maestro de clientes)" : "Warning (customer master)"}: ${rejectionLine(r, args.lang)}`);
   }
-  if (args.out) {
-    const report = buildAgingReport({ result, items: run.items, rejected: run.rejected, source, lang: args.lang, master: run.master, skipped: run.stats });
-    await writeReportXlsxFile(report, args.out);
-  }
-  if (args.json) {
-    io.out(JSON.stringify(agingJson(run, args.lang), null, 2));
-    return 0;
-  }
+  // One report gives the workbook and the text summary; the detail rows only when written.
+  const report = args.json && !args.out ? null : buildAgingReport({ result, items: args.out ? run.items : [], rejected: run.rejected, source, lang: args.lang, master: run.master, skipped: run.stats });
+  if (report && args.out) await writeReportXlsxFile(report, args.out);
+  if (report && !args.json) printSummary(run, report, args, io);
+  if (args.json) io.out(JSON.stringify(agingJson(run, args.lang), null, 2));
+  return 0;
+}
+
+function printSummary(run: AgingRun, report: Report, args: AgingArgs, io: Io): void {
+  const { result } = run;
   const es = args.lang === "es";
-  const report = buildAgingReport({ result, items: [], rejected: run.rejected, source, lang: args.lang, master: undefined, skipped: run.stats });
   const summary = report.sheets[0];
   io.out(`${summary.title} — ${summary.subtitle}`);
   io.out("");
@@ -190,9 +192,13 @@ export async function agingCommand(args: AgingArgs, io: Io): Promise<number> {
   if (run.rejected.length) {
     io.out("");
     io.out(es ? "Filas rechazadas:" : "Rejected rows:");
-    for (const r of run.rejected.slice(0, 20)) io.out(`  ${es ? "fila" : "row"} ${r.row}, ${r.column} = "${r.value}": ${describe(r.problem, args.lang)}`);
+    for (const r of run.rejected.slice(0, 20)) io.out(`  ${rejectionLine(r, args.lang)}`);
     if (run.rejected.length > 20) io.out(es ? `  … y ${run.rejected.length - 20} más (ver --out o --json)` : `  … and ${run.rejected.length - 20} more (see --out or --json)`);
   }
   if (args.out) io.out(`\n${es ? "Libro de resultados" : "Result workbook"}: ${args.out}`);
-  return 0;
+}
+
+/** `fila 12, Vencimiento neto = "31.02.2026": …` — one rejected row as a line of text. */
+function rejectionLine(r: Rejection, lang: Lang): string {
+  return `${lang === "es" ? "fila" : "row"} ${r.row}, ${r.column} = "${r.value}": ${describe(r.problem, lang)}`;
 }
