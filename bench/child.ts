@@ -3,9 +3,9 @@
  * Usage: node dist/bench/child.js LEDGER [RESULT.xlsx]
  */
 import "../src/cli/heap"; // the command line's own heap tuning
-import { buildAgingReport } from "../src/core/agingReport";
+import { buildAgingReport } from "../src/core/aging/agingReport";
 import { runAging } from "../src/cli/aging";
-import { writeReportXlsxFile } from "../src/io/xlsxReport";
+import { writeReportXlsxFile } from "../src/report/xlsx";
 import { parseIsoDate } from "../src/core/dates";
 
 async function main(): Promise<void> {

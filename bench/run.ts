@@ -5,9 +5,9 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { age } from "../src/core/aging";
+import { age } from "../src/core/aging/aging";
 import { parseIsoDate } from "../src/core/dates";
-import type { LedgerItem } from "../src/core/ledger";
+import type { LedgerItem } from "../src/core/tables/ledger";
 import { writeLedgerXlsx, writeSapTxt } from "../samples/generate";
 
 interface Figure {

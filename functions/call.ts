@@ -4,7 +4,7 @@
  * 2-D arrays) through core's parsers, and turns bad input into #VALUE! with a message naming
  * the argument in the user's language. Deciding stays in src/core; this only translates.
  */
-import { DEFAULT_EDGES, validateEdges } from "../src/core/aging";
+import { DEFAULT_EDGES, validateEdges } from "../src/core/aging/aging";
 import { parseDateCell, type CivilDay } from "../src/core/dates";
 import { cellText } from "../src/core/grid";
 import { describe, type Lang, type Problem } from "../src/core/messages";

@@ -10,12 +10,12 @@
  * serials in the 1900 date system; money goes through integer centavos and comes back as
  * currency units (centavos ÷ 100, exact to the centavo).
  */
-import { bucketIndex, bucketLabels } from "../src/core/aging";
-import { ageColumns } from "../src/core/agingTotals";
-import { isValidClabe } from "../src/core/clabe";
-import { availableCredit, releaseDecision } from "../src/core/credit";
+import { bucketIndex, bucketLabels } from "../src/core/aging/aging";
+import { ageColumns } from "../src/core/aging/agingTotals";
+import { isValidClabe } from "../src/core/identifiers/clabe";
+import { availableCredit, releaseDecision } from "../src/core/credit/credit";
 import { serialFromDay } from "../src/core/dates";
-import { chequeIndemnity as indemnity, lateInterest as interest, type DayBasis } from "../src/core/interest";
+import { chequeIndemnity as indemnity, lateInterest as interest, type DayBasis } from "../src/core/collections/interest";
 import {
   averageDaysDelinquent as delinquentDays,
   averageDaysToPay,
@@ -25,10 +25,10 @@ import {
   dsoCountBack as countBack,
   type Kpi,
   type Payment,
-} from "../src/core/kpi";
+} from "../src/core/kpi/kpi";
 import { centavosFromNumber, formatMoney, toUnits, type Centavos } from "../src/core/money";
-import { MAX_INSTALMENTS, paymentPlan as plan } from "../src/core/paymentPlan";
-import { isValidRfc } from "../src/core/rfc";
+import { MAX_INSTALMENTS, paymentPlan as plan } from "../src/core/collections/paymentPlan";
+import { isValidRfc } from "../src/core/identifiers/rfc";
 import { addBusinessDays } from "../src/core/workdays";
 import { cellText } from "../src/core/grid";
 import { isEmpty, Range, run, type Call } from "./call";

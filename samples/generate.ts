@@ -31,7 +31,7 @@ import { dirname, join } from "node:path";
 import { finished } from "node:stream/promises";
 import ExcelJS from "exceljs";
 import { civilFromDay, dayFromCivil, serialFromDay, type CivilDay } from "../src/core/dates";
-import { rfcCheckDigit } from "../src/core/rfc";
+import { rfcCheckDigit } from "../src/core/identifiers/rfc";
 
 // ---- Options and shapes -------------------------------------------------------------------
 

@@ -1,17 +1,17 @@
 import { resolve } from "node:path";
-import { age, isOpenAt, validateEdges, type AgingBasis, type AgingResult } from "../core/aging";
-import { buildAgingReport } from "../core/agingReport";
-import { CUSTOMER_SPEC, CustomerMaster, customerRow, masterAgingOptions, type Customer } from "../core/customers";
+import { age, isOpenAt, validateEdges, type AgingBasis, type AgingResult } from "../core/aging/aging";
+import { buildAgingReport } from "../core/aging/agingReport";
+import { CUSTOMER_SPEC, CustomerMaster, customerRow, masterAgingOptions, type Customer } from "../core/tables/customers";
 import { formatIsoDate, parseIsoDate, type CivilDay } from "../core/dates";
-import { LEDGER_SPEC, ledgerRow, type LedgerItem } from "../core/ledger";
+import { LEDGER_SPEC, ledgerRow, type LedgerItem } from "../core/tables/ledger";
 import { describe, type Lang } from "../core/messages";
 import { toUnits } from "../core/money";
-import type { Report } from "../core/report";
-import type { Rejection, TableReadStats } from "../core/table";
+import type { Report } from "../core/report/report";
+import type { Rejection, TableReadStats } from "../core/tables/table";
 import { readAllRecords, readTableFile } from "../io/readTable";
-import { writeReportXlsxFile } from "../io/xlsxReport";
+import { writeReportXlsxFile } from "../report/xlsx";
 import { UsageError, type Io } from "./common";
-import { sheetToText } from "./text";
+import { sheetToText } from "../report/text";
 
 export const AGING_HELP = {
   es: `Uso: cartera aging LIBRO --as-of AAAA-MM-DD [opciones]

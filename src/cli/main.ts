@@ -2,7 +2,7 @@ import "./heap";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_EDGES } from "../core/aging";
+import { DEFAULT_EDGES } from "../core/aging/aging";
 import { parseIsoDate } from "../core/dates";
 import { InputError } from "../core/errors";
 import { langFromLocale, type Lang } from "../core/messages";

@@ -30,3 +30,10 @@ export function cellText(v: Cell): string {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : v.toISOString().slice(0, 10);
   return String(v);
 }
+
+/** Excel's column letters: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let s = "";
+  for (let x = index + 1; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}

@@ -1,7 +1,7 @@
 import { createReadStream, promises as fsp } from "node:fs";
 import { basename } from "node:path";
 import { Readable } from "node:stream";
-import type { TableSpec } from "../core/columns";
+import type { TableSpec } from "../core/tables/columns";
 import { InputError } from "../core/errors";
 import { TextChunkDecoder } from "./sniff";
 import { classify, finishReader, newReader, parseDelimited, readXlsxBytes, textSetup, type Convert, type ReadTableOptions, type TableRead } from "./tableSource";

@@ -1,10 +1,10 @@
 import Papa from "papaparse";
-import { HEADER_SCAN_ROWS, type ColumnMapping, type TableSpec } from "../core/columns";
+import { HEADER_SCAN_ROWS, type ColumnMapping, type TableSpec } from "../core/tables/columns";
 import type { DateSystem } from "../core/dates";
 import { InputError } from "../core/errors";
 import type { Row } from "../core/grid";
 import type { Lang } from "../core/messages";
-import { HeaderNotFoundError, TableReader, type RowContext, type RowOutcome } from "../core/table";
+import { HeaderNotFoundError, TableReader, type RowContext, type RowOutcome } from "../core/tables/table";
 import { detectDelimiter, detectEncoding, isAscii, sniff, TextChunkDecoder, type Delimiter, type TextEncoding } from "./sniff";
 import { openXlsx, XlsxError, type XlsxBook } from "./xlsxGrid";
 

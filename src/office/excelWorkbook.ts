@@ -1,9 +1,9 @@
 import type { DateSystem } from "../core/dates";
 import { cellText, type Row } from "../core/grid";
 import type { Lang } from "../core/messages";
-import type { Report } from "../core/report";
+import type { Report } from "../core/report/report";
 import { chunkRows, rowBytes, spans } from "../workbook/chunks";
-import { columnLetter } from "../workbook/mapping";
+import { columnLetter } from "../core/grid";
 import {
   throwIfAborted,
   yieldToEventLoop,
@@ -29,7 +29,7 @@ import {
   TITLE_COLOR,
   totalsFormulas,
   type SheetLayout,
-} from "../workbook/reportLayout";
+} from "../report/layout";
 import { allOwnedWorksheetIds, ownedKey, ownedSheets } from "../workbook/settings";
 
 /**

@@ -1,13 +1,13 @@
-import { age, type AgingBasis, type AgingResult } from "../core/aging";
-import { buildAgingReport } from "../core/agingReport";
-import { CUSTOMER_SPEC, CustomerMaster, customerRow, masterAgingOptions, type Customer } from "../core/customers";
+import { age, type AgingBasis, type AgingResult } from "../core/aging/aging";
+import { buildAgingReport } from "../core/aging/agingReport";
+import { CUSTOMER_SPEC, CustomerMaster, customerRow, masterAgingOptions, type Customer } from "../core/tables/customers";
 import type { CivilDay } from "../core/dates";
-import { LEDGER_SPEC, ledgerRow, type LedgerItem } from "../core/ledger";
+import { LEDGER_SPEC, ledgerRow, type LedgerItem } from "../core/tables/ledger";
 import type { Lang } from "../core/messages";
-import type { Report } from "../core/report";
-import type { TableSpec } from "../core/columns";
+import type { Report } from "../core/report/report";
+import type { TableSpec } from "../core/tables/columns";
 import type { Row } from "../core/grid";
-import { TableReader, type Rejection, type RowContext, type RowOutcome, type TableReadStats } from "../core/table";
+import { TableReader, type Rejection, type RowContext, type RowOutcome, type TableReadStats } from "../core/tables/table";
 import type { DetectedTable } from "./mapping";
 import { chunkRowNumber, throwIfAborted, yieldToEventLoop, type SourcePreview, type SourceRef, type WorkbookPort, type WriteResult } from "./port";
 

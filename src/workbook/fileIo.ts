@@ -1,9 +1,9 @@
-import type { TableSpec } from "../core/columns";
+import type { TableSpec } from "../core/tables/columns";
 import type { DateSystem } from "../core/dates";
 import type { Row } from "../core/grid";
-import type { Report } from "../core/report";
+import type { Report } from "../core/report/report";
 import { readTableBytes } from "../io/tableSource";
-import { reportToXlsxBuffer } from "../io/xlsxReport";
+import { reportToXlsxBuffer } from "../report/xlsx";
 
 /**
  * What the standalone adapter needs from files: read one into raw rows (the file readers find

@@ -1,5 +1,5 @@
-import type { TableSpec } from "../core/columns";
-import type { Report } from "../core/report";
+import type { TableSpec } from "../core/tables/columns";
+import type { Report } from "../core/report/report";
 import { MAX_CHUNK_ROWS, spans } from "./chunks";
 import type { CapturedTable, FileIo } from "./fileIo";
 import {

@@ -7,7 +7,7 @@
  */
 import { InputError } from "../core/errors";
 import { captureTable } from "./fileIo";
-import { reportToXlsxBuffer } from "../io/xlsxReport";
+import { reportToXlsxBuffer } from "../report/xlsx";
 import type { WorkerRequest, WorkerResponse } from "./workerIo";
 
 interface WorkerScope {

@@ -1,7 +1,8 @@
-import { fieldLabel, findHeader, HEADER_SCAN_ROWS, isHeaderMatch, mapHeaderRow, satisfies, type ColumnMapping, type HeaderMiss, type TableSpec } from "../core/columns";
+import { fieldLabel, findHeader, HEADER_SCAN_ROWS, isHeaderMatch, mapHeaderRow, satisfies, type ColumnMapping, type HeaderMiss, type TableSpec } from "../core/tables/columns";
 import { InputError } from "../core/errors";
 import { cellText } from "../core/grid";
 import type { Lang } from "../core/messages";
+export { columnLetter } from "../core/grid";
 import { chunkRowNumber, type SourcePreview } from "./port";
 
 /**
@@ -114,11 +115,4 @@ export function mappingProblem(spec: TableSpec, mapping: ColumnMapping, lang: La
     .filter((group) => !group.some((k) => k in mapping))
     .map((group) => group.map((k) => fieldLabel(spec, k, lang)).join(lang === "es" ? " o " : " or "));
   return lang === "es" ? `Falta asignar una columna a: ${missing.join("; ")}.` : `Assign a column to: ${missing.join("; ")}.`;
-}
-
-/** Excel's column letters: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let s = "";
-  for (let x = index + 1; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
 }

@@ -1,6 +1,6 @@
 import type { DateSystem } from "../core/dates";
 import type { Row } from "../core/grid";
-import type { Report } from "../core/report";
+import type { Report } from "../core/report/report";
 
 /**
  * The one workbook interface the task pane talks to. Two adapters implement it: Excel through

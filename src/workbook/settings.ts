@@ -1,4 +1,4 @@
-import { DEFAULT_EDGES, validateEdges, type AgingBasis } from "../core/aging";
+import { DEFAULT_EDGES, validateEdges, type AgingBasis } from "../core/aging/aging";
 import { formatIsoDate, parseIsoDate, type CivilDay } from "../core/dates";
 import type { SavedMapping } from "./mapping";
 import type { SettingsRecord } from "./port";

@@ -1,7 +1,7 @@
-import type { TableSpec } from "../core/columns";
+import type { TableSpec } from "../core/tables/columns";
 import { InputError } from "../core/errors";
 import type { Problem } from "../core/messages";
-import type { Report } from "../core/report";
+import type { Report } from "../core/report/report";
 import type { CapturedTable, FileIo } from "./fileIo";
 import { CancelledError } from "./port";
 

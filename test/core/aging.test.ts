@@ -1,6 +1,6 @@
-import { age, bucketIndex, bucketLabels, dueDate, isOpenAt, validateEdges } from "../../src/core/aging";
+import { age, bucketIndex, bucketLabels, dueDate, isOpenAt, validateEdges } from "../../src/core/aging/aging";
 import { parseIsoDate } from "../../src/core/dates";
-import type { LedgerItem } from "../../src/core/ledger";
+import type { LedgerItem } from "../../src/core/tables/ledger";
 
 const d = (s: string) => parseIsoDate(s)!;
 

@@ -1,8 +1,8 @@
-import { age } from "../../src/core/aging";
-import { buildAgingReport } from "../../src/core/agingReport";
-import { CustomerMaster } from "../../src/core/customers";
+import { age } from "../../src/core/aging/aging";
+import { buildAgingReport } from "../../src/core/aging/agingReport";
+import { CustomerMaster } from "../../src/core/tables/customers";
 import { parseIsoDate } from "../../src/core/dates";
-import type { LedgerItem } from "../../src/core/ledger";
+import type { LedgerItem } from "../../src/core/tables/ledger";
 
 const asOf = parseIsoDate("2026-10-31")!;
 

@@ -1,6 +1,6 @@
-import { age } from "../../src/core/aging";
-import { ageColumns } from "../../src/core/agingTotals";
-import type { LedgerItem } from "../../src/core/ledger";
+import { age } from "../../src/core/aging/aging";
+import { ageColumns } from "../../src/core/aging/agingTotals";
+import type { LedgerItem } from "../../src/core/tables/ledger";
 
 describe("aging of plain columns", () => {
   it("buckets by days past due with the default edges", () => {

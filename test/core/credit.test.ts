@@ -1,4 +1,4 @@
-import { availableCredit, releaseDecision } from "../../src/core/credit";
+import { availableCredit, releaseDecision } from "../../src/core/credit/credit";
 
 describe("available credit", () => {
   it("is limit − balance − further exposure, negative when over the line", () => {

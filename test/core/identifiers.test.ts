@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { clabeCheckDigit, clabeParts, isValidClabe } from "../../src/core/clabe";
-import { isValidRfc, rfcCheckDigit, rfcKind } from "../../src/core/rfc";
+import { clabeCheckDigit, clabeParts, isValidClabe } from "../../src/core/identifiers/clabe";
+import { isValidRfc, rfcCheckDigit, rfcKind } from "../../src/core/identifiers/rfc";
 
 describe("CLABE", () => {
   it("validates the check digit with weights 3, 7, 1", () => {

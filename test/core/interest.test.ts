@@ -1,4 +1,4 @@
-import { chequeIndemnity, daysLate, lateInterest, LEGAL_ANNUAL_RATE, simpleInterest } from "../../src/core/interest";
+import { chequeIndemnity, daysLate, lateInterest, LEGAL_ANNUAL_RATE, simpleInterest } from "../../src/core/collections/interest";
 import { fractionFromNumber, parseRate, roundDiv, scaleCentavos } from "../../src/core/rates";
 
 describe("exact rates", () => {

@@ -6,7 +6,7 @@ import {
   dso,
   dsoCountBack,
   type Kpi,
-} from "../../src/core/kpi";
+} from "../../src/core/kpi/kpi";
 
 const pesos = (n: number): number => Math.round(n * 100);
 const value = (k: Kpi): number => {

@@ -1,9 +1,9 @@
-import { findHeader, isHeaderMatch, normalizeHeader } from "../../src/core/columns";
+import { findHeader, isHeaderMatch, normalizeHeader } from "../../src/core/tables/columns";
 import { formatIsoDate } from "../../src/core/dates";
 import type { Row } from "../../src/core/grid";
-import { LEDGER_SPEC, ledgerRow, type LedgerItem } from "../../src/core/ledger";
+import { LEDGER_SPEC, ledgerRow, type LedgerItem } from "../../src/core/tables/ledger";
 import { describe as describeProblem } from "../../src/core/messages";
-import { TableReader } from "../../src/core/table";
+import { TableReader } from "../../src/core/tables/table";
 import { parseTermDays } from "../../src/core/terms";
 
 function read(rows: Row[], dateSystem: 1900 | 1904 = 1900) {
@@ -109,7 +109,7 @@ describe("ledger rows", () => {
 
 describe("currencies", () => {
   test("ISO codes and what Mexican ledgers write instead", async () => {
-    const { currencyCode } = await import("../../src/core/ledger");
+    const { currencyCode } = await import("../../src/core/tables/ledger");
     expect(["MXN", "mxn", "M.N.", "MN", "Pesos", "USD", "DLLS", "Dólares", "US$", "EUR", "XX", "12$"].map(currencyCode)).toEqual(["MXN", "MXN", "MXN", "MXN", "MXN", "USD", "USD", "USD", "USD", "EUR", null, null]);
   });
 });

@@ -1,5 +1,5 @@
 import { dayFromCivil } from "../../src/core/dates";
-import { paymentPlan } from "../../src/core/paymentPlan";
+import { paymentPlan } from "../../src/core/collections/paymentPlan";
 import { fractionFromNumber } from "../../src/core/rates";
 
 const first = dayFromCivil(2026, 11, 30);

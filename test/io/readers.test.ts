@@ -3,7 +3,7 @@ import { copyFileSync, statSync, truncateSync } from "node:fs";
 import { join } from "node:path";
 import { formatIsoDate } from "../../src/core/dates";
 import { InputError } from "../../src/core/errors";
-import { LEDGER_SPEC, ledgerRow, type LedgerItem } from "../../src/core/ledger";
+import { LEDGER_SPEC, ledgerRow, type LedgerItem } from "../../src/core/tables/ledger";
 import { readTableFile } from "../../src/io/readTable";
 import { detectDelimiter, detectEncoding, sniff } from "../../src/io/sniff";
 import { cp1252, sha256, tempDir, write } from "../helpers/files";

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../../src/core/errors";
-import { LEDGER_SPEC, ledgerRow, type LedgerItem } from "../../src/core/ledger";
+import { LEDGER_SPEC, ledgerRow, type LedgerItem } from "../../src/core/tables/ledger";
 import { readTableBytes } from "../../src/io/tableSource";
 import { mulberry32 } from "../../samples/generate";
 

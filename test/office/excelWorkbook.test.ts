@@ -3,9 +3,9 @@
  * a table in chunks, writing result sheets (values, formats, table, totals, highlighting,
  * chart), replacing only Cartera's own sheets, settings, and selecting a rejected cell.
  */
-import { CUSTOMER_SPEC } from "../../src/core/customers";
+import { CUSTOMER_SPEC } from "../../src/core/tables/customers";
 import { dayFromCivil, serialFromDay } from "../../src/core/dates";
-import { LEDGER_SPEC } from "../../src/core/ledger";
+import { LEDGER_SPEC } from "../../src/core/tables/ledger";
 import { excelMoneyFormat } from "../../src/core/money";
 import { ExcelWorkbook, parseAddress, uniqueSheetName } from "../../src/office/excelWorkbook";
 import { runAgingJob } from "../../src/workbook/agingJob";

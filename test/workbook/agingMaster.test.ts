@@ -7,11 +7,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runAging } from "../../src/cli/aging";
-import { CUSTOMER_SPEC } from "../../src/core/customers";
+import { CUSTOMER_SPEC } from "../../src/core/tables/customers";
 import { parseIsoDate } from "../../src/core/dates";
-import { LEDGER_SPEC } from "../../src/core/ledger";
+import { LEDGER_SPEC } from "../../src/core/tables/ledger";
 import { describe as describeProblem } from "../../src/core/messages";
-import type { TableSpec } from "../../src/core/columns";
+import type { TableSpec } from "../../src/core/tables/columns";
 import { runAgingJob, type TableInput } from "../../src/workbook/agingJob";
 import { inThreadIo } from "../../src/workbook/fileIo";
 import { FileWorkbook } from "../../src/workbook/fileWorkbook";

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseIsoDate } from "../../src/core/dates";
 import { InputError } from "../../src/core/errors";
-import { LEDGER_SPEC } from "../../src/core/ledger";
+import { LEDGER_SPEC } from "../../src/core/tables/ledger";
 import { runAging } from "../../src/cli/aging";
 import { runAgingJob } from "../../src/workbook/agingJob";
 import { inThreadIo } from "../../src/workbook/fileIo";

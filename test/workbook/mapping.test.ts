@@ -2,17 +2,17 @@
  * What the pane builds on: mapping detection and remembered corrections, settings as flat
  * text, chunk sizing, and where a Report's parts go on an Excel sheet.
  */
-import { buildAgingReport } from "../../src/core/agingReport";
-import { age } from "../../src/core/aging";
-import { chartData } from "../../src/core/chartData";
+import { buildAgingReport } from "../../src/core/aging/agingReport";
+import { age } from "../../src/core/aging/aging";
+import { chartData } from "../../src/core/report/chartData";
 import { dayFromCivil, serialFromDay } from "../../src/core/dates";
-import { LEDGER_SPEC, type LedgerItem } from "../../src/core/ledger";
+import { LEDGER_SPEC, type LedgerItem } from "../../src/core/tables/ledger";
 import { excelMoneyFormat } from "../../src/core/money";
-import type { ReportSheet } from "../../src/core/report";
+import type { ReportSheet } from "../../src/core/report/report";
 import { cellBytes, chunkRows, MAX_CHUNK_BYTES, MAX_CHUNK_ROWS, rowBytes, spans } from "../../src/workbook/chunks";
 import { columnLetter, detectTable, isDetected, mappingProblem, mappingToSave, restoreMapping } from "../../src/workbook/mapping";
 import type { SourcePreview } from "../../src/workbook/port";
-import { cellValue, layoutSheet, rowValues, totalsFormulas } from "../../src/workbook/reportLayout";
+import { cellValue, layoutSheet, rowValues, totalsFormulas } from "../../src/report/layout";
 import { agingSettingsFrom, agingSettingsRecord, allOwnedWorksheetIds, ownedSheets, parseEdgesText } from "../../src/workbook/settings";
 
 const HEADERS = ["Cliente", "Nombre", "Factura", "Fecha", "Vencimiento", "Importe", "Moneda", "Notas"];

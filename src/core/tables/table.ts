@@ -1,7 +1,7 @@
 import { findHeader, HEADER_SCAN_ROWS, isHeaderMatch, type ColumnMapping, type HeaderMiss, type TableSpec } from "./columns";
-import type { DateSystem } from "./dates";
-import { cellText, isEmptyCell, type Row } from "./grid";
-import type { Lang, Problem } from "./messages";
+import type { DateSystem } from "../dates";
+import { cellText, isEmptyCell, type Row } from "../grid";
+import type { Lang, Problem } from "../messages";
 
 /** A row the mapping could not use: where it is, what it held and why. */
 export interface Rejection {

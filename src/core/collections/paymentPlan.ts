@@ -4,9 +4,9 @@
  * payment is rounded, each period's interest is rounded, and the last instalment absorbs the
  * rounding so principal adds up to the amount exactly and the balance ends at zero.
  */
-import type { CivilDay } from "./dates";
-import type { Centavos } from "./money";
-import { roundDiv, scaleCentavos, type Fraction } from "./rates";
+import type { CivilDay } from "../dates";
+import type { Centavos } from "../money";
+import { roundDiv, scaleCentavos, type Fraction } from "../rates";
 
 export interface Instalment {
   /** 1-based. */

@@ -3,7 +3,7 @@
  * open items + open orders + open deliveries + billing not yet posted; available credit is the
  * limit minus the exposure, and may be negative when a customer is already over the line.
  */
-import type { Centavos } from "./money";
+import type { Centavos } from "../money";
 
 /** Limit − (balance + each further exposure: open orders, deliveries, unposted billing). */
 export function availableCredit(limit: Centavos, balance: Centavos, ...otherExposure: Centavos[]): Centavos {

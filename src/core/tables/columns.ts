@@ -1,4 +1,4 @@
-import { cellText, isEmptyCell, type Row } from "./grid";
+import { cellText, isEmptyCell, type Row } from "../grid";
 
 /**
  * Column recognition shared by every kind of table (ledger, customer master, bank statement…):

@@ -1,6 +1,6 @@
-import type { CivilDay } from "./dates";
-import type { LedgerItem } from "./ledger";
-import type { Centavos } from "./money";
+import type { CivilDay } from "../dates";
+import type { LedgerItem } from "../tables/ledger";
+import type { Centavos } from "../money";
 
 export type AgingBasis = "due" | "document";
 

@@ -1,6 +1,6 @@
 import { formatDayFirst } from "../core/dates";
 import { formatMoney } from "../core/money";
-import type { ReportSheet, ReportValue } from "../core/report";
+import type { ReportSheet, ReportValue } from "../core/report/report";
 
 /** A Report sheet as an aligned text table for the terminal. */
 export function sheetToText(sheet: ReportSheet, options: { maxRows?: number; columns?: string[] } = {}): string {

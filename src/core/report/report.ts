@@ -1,4 +1,4 @@
-import type { Lang } from "./messages";
+import type { Lang } from "../messages";
 
 /**
  * The one output seam: a result is built once as a Report and rendered by each writer

@@ -1,8 +1,8 @@
-import { chartData, type ChartData } from "../core/chartData";
+import { chartData, type ChartData } from "../core/report/chartData";
 import { serialFromDay, type DateSystem } from "../core/dates";
 import { excelMoneyFormat } from "../core/money";
-import type { Report, ReportColumn, ReportSheet, ReportValue } from "../core/report";
-import { columnLetter } from "./mapping";
+import type { Report, ReportColumn, ReportSheet, ReportValue } from "../core/report/report";
+import { columnLetter } from "../core/grid";
 
 /**
  * Where each part of a Report sheet goes in a worksheet and what its cells hold, for the

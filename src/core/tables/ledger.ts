@@ -1,10 +1,10 @@
 import type { TableSpec } from "./columns";
-import { parseDateCell, simpleDate, type CivilDay } from "./dates";
-import { cellText, isEmptyCell, type Row } from "./grid";
-import type { Problem } from "./messages";
-import { parseAmount, simpleAmount, type Centavos } from "./money";
+import { parseDateCell, simpleDate, type CivilDay } from "../dates";
+import { cellText, isEmptyCell, type Row } from "../grid";
+import type { Problem } from "../messages";
+import { parseAmount, simpleAmount, type Centavos } from "../money";
 import type { Rejection, RowContext, RowOutcome } from "./table";
-import { parseTermDays } from "./terms";
+import { parseTermDays } from "../terms";
 
 /** An open item (or one that was open at some date) from an SAP FBL5N-like export. */
 export interface LedgerItem {

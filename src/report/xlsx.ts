@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { civilFromDay } from "../core/dates";
 import { excelMoneyFormat } from "../core/money";
-import type { Report, ReportColumn, ReportSheet, ReportValue } from "../core/report";
-import { columnLetter } from "../workbook/mapping";
-import { layoutSheet } from "../workbook/reportLayout";
+import type { Report, ReportColumn, ReportSheet, ReportValue } from "../core/report/report";
+import { columnLetter } from "../core/grid";
+import { layoutSheet } from "./layout";
 
 /**
  * Renders a Report as an .xlsx an analyst can hand to a manager: title, frozen header,

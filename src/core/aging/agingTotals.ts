@@ -5,8 +5,8 @@
  * with the same buckets (bucketLabels, bucketIndex) and the same lookup-table hot loop.
  */
 import { bucketIndex, bucketLabels, DEFAULT_EDGES } from "./aging";
-import type { CivilDay } from "./dates";
-import type { Centavos } from "./money";
+import type { CivilDay } from "../dates";
+import type { Centavos } from "../money";
 
 export interface ColumnsToAge {
   /** Items in the arrays below. */

@@ -6,8 +6,8 @@
  * Inputs are centavos and civil days; differences of money are taken in integers before any
  * division, so a KPI never inherits a floating-point residue from its inputs.
  */
-import type { CivilDay } from "./dates";
-import type { Centavos } from "./money";
+import type { CivilDay } from "../dates";
+import type { Centavos } from "../money";
 
 /** Why a KPI has no value: the caller maps these to the user's language and an Excel error. */
 export type KpiFailure =

@@ -1,10 +1,10 @@
 import type { AgingResult } from "./aging";
-import type { CustomerMaster } from "./customers";
-import { formatDayFirst, formatIsoDate } from "./dates";
-import type { LedgerItem } from "./ledger";
-import { describe, type Lang } from "./messages";
-import type { Report, ReportColumn, ReportSheet, ReportValue } from "./report";
-import type { Rejection } from "./table";
+import type { CustomerMaster } from "../tables/customers";
+import { formatDayFirst, formatIsoDate } from "../dates";
+import type { LedgerItem } from "../tables/ledger";
+import { describe, type Lang } from "../messages";
+import type { Report, ReportColumn, ReportSheet, ReportValue } from "../report/report";
+import type { Rejection } from "../tables/table";
 
 export interface AgingReportInput {
   result: AgingResult;

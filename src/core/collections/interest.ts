@@ -6,8 +6,8 @@
  * - Ley General de Títulos y Operaciones de Crédito art. 193: the drawer of a cheque returned
  *   unpaid owes the holder at least 20 % of its value as damages.
  */
-import type { Centavos } from "./money";
-import { scaleCentavos, type Fraction } from "./rates";
+import type { Centavos } from "../money";
+import { scaleCentavos, type Fraction } from "../rates";
 
 /** 6 % a year (Código de Comercio art. 362). */
 export const LEGAL_ANNUAL_RATE: Fraction = { num: 6n, den: 100n };

@@ -1,10 +1,10 @@
-import type { AgingOptions } from "./aging";
+import type { AgingOptions } from "../aging/aging";
 import type { TableSpec } from "./columns";
-import { cellText, isEmptyCell, type Row } from "./grid";
-import type { Problem } from "./messages";
-import { parseAmount, type Centavos } from "./money";
+import { cellText, isEmptyCell, type Row } from "../grid";
+import type { Problem } from "../messages";
+import { parseAmount, type Centavos } from "../money";
 import type { Rejection, RowContext, RowOutcome } from "./table";
-import { parseTermDays } from "./terms";
+import { parseTermDays } from "../terms";
 
 /** A row of the customer master: who the customer is and the credit it was granted. */
 export interface Customer {
