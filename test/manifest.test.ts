@@ -1,13 +1,13 @@
 /**
  * The add-in manifest validates offline against Microsoft's published XSDs (patched copies in
- * ../shared/schemas/office-manifest): `office-addin-manifest validate` needs an online service.
+ * schemas/office-manifest): `office-addin-manifest validate` needs an online service.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { validateXML, type XMLValidationResult } from "xmllint-wasm";
 
 const ROOT = path.resolve(__dirname, "..");
-const SCHEMA_DIR = path.resolve(__dirname, "../../shared/schemas/office-manifest");
+const SCHEMA_DIR = path.resolve(__dirname, "../schemas/office-manifest");
 const MAIN_XSD = "OfficeAppManifestV1_1.xsd";
 const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 

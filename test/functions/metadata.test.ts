@@ -1,7 +1,7 @@
 /**
  * The functions' metadata as the build produces it: functions.json from the JSDoc (through the
  * custom-functions-metadata library the webpack plugin uses) and functions.es.json from the
- * translation table, both valid against ../shared/schemas/custom-functions.schema.json.
+ * translation table, both valid against schemas/custom-functions.schema.json.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -11,7 +11,7 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { localizeMetadata, type FunctionMetadata } from "../../functions/localizeMetadata";
 
 const ROOT = path.resolve(__dirname, "../..");
-const SCHEMA = path.resolve(__dirname, "../../../shared/schemas/custom-functions.schema.json");
+const SCHEMA = path.resolve(__dirname, "../../schemas/custom-functions.schema.json");
 const table = JSON.parse(fs.readFileSync(path.join(ROOT, "functions/translations.es.json"), "utf8")) as Record<string, unknown>;
 
 // The issue's table: English id → Spanish name.
