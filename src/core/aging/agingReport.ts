@@ -2,8 +2,8 @@ import type { AgingResult } from "./aging";
 import type { CustomerMaster } from "../tables/customers";
 import { formatDayFirst, formatIsoDate } from "../dates";
 import type { LedgerItem } from "../tables/ledger";
-import { describe, type Lang } from "../messages";
-import type { Report, ReportColumn, ReportSheet, ReportValue } from "../report/report";
+import { describe, message, type Lang } from "../messages";
+import type { Report, ReportColumn, ReportSheet, ReportSummary, ReportValue } from "../report/report";
 import type { Rejection } from "../tables/table";
 
 export interface AgingReportInput {
@@ -18,104 +18,27 @@ export interface AgingReportInput {
   maxDetailRowsPerSheet?: number;
 }
 
-const T = {
-  es: {
-    title: "Antigüedad de saldos",
-    summary: "Resumen",
-    detail: "Detalle",
-    rejected: "Rechazados",
-    customer: "Cliente",
-    name: "Nombre",
-    currency: "Moneda",
-    total: "Total",
-    overdue: "Vencido",
-    unapplied: "Créditos sin aplicar",
-    maxDays: "Máx. días vencido",
-    items: "Partidas",
-    plaza: "Plaza",
-    limit: "Límite de crédito",
-    document: "Nº documento",
-    type: "Clase",
-    reference: "Referencia",
-    docDate: "Fecha documento",
-    due: "Vencimiento",
-    days: "Días vencido",
-    bucket: "Rango",
-    amount: "Importe",
-    text: "Texto",
-    row: "Fila",
-    column: "Columna",
-    value: "Valor",
-    reason: "Motivo",
-    current: "Corriente",
-    totalOf: (c: string) => `Total ${c}`,
-    subtitle: (asOf: string, basis: string, source: string) => `Al ${asOf} · base: ${basis === "due" ? "fecha de vencimiento" : "fecha de documento"} · origen: ${source}`,
-    chart: "Saldo por rango de antigüedad (clientes con mayor saldo vencido)",
-    notes: (s: { subtotalRows: number; blankRows: number; repeatedHeaders: number }, notOpen: number, rejected: number) =>
-      [
-        `Filas de subtotal omitidas: ${s.subtotalRows}; filas en blanco: ${s.blankRows}; encabezados repetidos: ${s.repeatedHeaders}.`,
-        `Partidas no abiertas a la fecha clave (compensadas antes o contabilizadas después): ${notOpen}.`,
-        `Filas rechazadas: ${rejected} (ver hoja Rechazados).`,
-        "Los créditos (notas de crédito, anticipos) se agrupan por su propia fecha y se muestran también como créditos sin aplicar.",
-      ],
-  },
-  en: {
-    title: "Accounts receivable aging",
-    summary: "Summary",
-    detail: "Detail",
-    rejected: "Rejected",
-    customer: "Customer",
-    name: "Name",
-    currency: "Currency",
-    total: "Total",
-    overdue: "Overdue",
-    unapplied: "Unapplied credits",
-    maxDays: "Max. days past due",
-    items: "Items",
-    plaza: "Branch",
-    limit: "Credit limit",
-    document: "Document no.",
-    type: "Type",
-    reference: "Reference",
-    docDate: "Document date",
-    due: "Due date",
-    days: "Days past due",
-    bucket: "Bucket",
-    amount: "Amount",
-    text: "Text",
-    row: "Row",
-    column: "Column",
-    value: "Value",
-    reason: "Reason",
-    current: "Current",
-    totalOf: (c: string) => `Total ${c}`,
-    subtitle: (asOf: string, basis: string, source: string) => `As of ${asOf} · basis: ${basis === "due" ? "due date" : "document date"} · source: ${source}`,
-    chart: "Balance by aging bucket (customers with the most overdue)",
-    notes: (s: { subtotalRows: number; blankRows: number; repeatedHeaders: number }, notOpen: number, rejected: number) =>
-      [
-        `Subtotal rows skipped: ${s.subtotalRows}; blank rows: ${s.blankRows}; repeated headers: ${s.repeatedHeaders}.`,
-        `Items not open at the key date (cleared before or posted after): ${notOpen}.`,
-        `Rejected rows: ${rejected} (see the Rejected sheet).`,
-        "Credits (credit memos, payments on account) are aged by their own date and also shown as unapplied credits.",
-      ],
-  },
-};
+type Key = Parameters<typeof message>[1];
+
+/** A message of the catalogue in the report's language. */
+function say(lang: Lang, key: Key, params?: Record<string, string | number>): string {
+  return message(lang, key, params);
+}
 
 /** Bucket labels as the user reads them: `current` becomes `Corriente` in Spanish. */
 export function displayBucketLabels(labels: readonly string[], lang: Lang): string[] {
-  return labels.map((l) => (l === "current" ? T[lang].current : l));
+  return labels.map((l) => (l === "current" ? say(lang, "aging.bucket.current") : l));
 }
 
 export function rejectedSheet(rejected: readonly Rejection[], lang: Lang): ReportSheet {
-  const t = T[lang];
   return {
     id: "rejected",
-    name: t.rejected,
+    name: say(lang, "report.sheet.rejected"),
     columns: [
-      { key: "row", header: t.row, type: "integer", width: 8 },
-      { key: "column", header: t.column, type: "text", width: 28 },
-      { key: "value", header: t.value, type: "text", width: 24 },
-      { key: "reason", header: t.reason, type: "text", width: 70 },
+      { key: "row", header: say(lang, "report.col.row"), type: "integer", width: 8 },
+      { key: "column", header: say(lang, "report.col.column"), type: "text", width: 28 },
+      { key: "value", header: say(lang, "report.col.value"), type: "text", width: 24 },
+      { key: "reason", header: say(lang, "report.col.reason"), type: "text", width: 70 },
     ],
     rows: rejected.map((r) => [r.row, r.column, r.value, describe(r.problem, lang)]),
     totals: [],
@@ -128,27 +51,28 @@ export function rejectedSheet(rejected: readonly Rejection[], lang: Lang): Repor
 /** The aging as an analyst hands it to a manager: summary, detail and rejected rows. */
 export function buildAgingReport(input: AgingReportInput): Report {
   const { result, items, lang, master } = input;
-  const t = T[lang];
+  const col = (k: string) => say(lang, `aging.col.${k}` as Key);
+  const byDocument = result.basis === "document";
   const labels = displayBucketLabels(result.labels, lang);
   const currencies = [...result.totalsByCurrency.keys()];
   const single = currencies.length === 1 ? currencies[0] : undefined;
 
   const bucketColumns: ReportColumn[] = labels.map((l, i) => ({ key: `b${i}`, header: l, type: "money", width: 16, currencyKey: "currency", highlightPositive: i > 0 }));
   const summaryColumns: ReportColumn[] = [
-    { key: "customer", header: t.customer, type: "code", width: 13 },
-    { key: "name", header: t.name, type: "text", width: 40 },
-    { key: "currency", header: t.currency, type: "code", width: 8 },
+    { key: "customer", header: col("customer"), type: "code", width: 13 },
+    { key: "name", header: col("name"), type: "text", width: 40 },
+    { key: "currency", header: col("currency"), type: "code", width: 8 },
     ...bucketColumns,
-    { key: "total", header: t.total, type: "money", width: 17, currencyKey: "currency" },
-    { key: "overdue", header: t.overdue, type: "money", width: 17, currencyKey: "currency", highlightPositive: true },
-    { key: "unapplied", header: t.unapplied, type: "money", width: 17, currencyKey: "currency" },
-    { key: "maxDays", header: t.maxDays, type: "integer", width: 10 },
-    { key: "items", header: t.items, type: "integer", width: 9 },
+    { key: "total", header: col("total"), type: "money", width: 17, currencyKey: "currency" },
+    { key: "overdue", header: col("overdue"), type: "money", width: 17, currencyKey: "currency", highlightPositive: true },
+    { key: "unapplied", header: col("unapplied"), type: "money", width: 17, currencyKey: "currency" },
+    { key: "maxDays", header: col(byDocument ? "maxDaysDocument" : "maxDays"), type: "integer", width: 10 },
+    { key: "items", header: col("items"), type: "integer", width: 9 },
   ];
   if (master) {
-    summaryColumns.push({ key: "plaza", header: t.plaza, type: "text", width: 16 });
+    summaryColumns.push({ key: "plaza", header: col("plaza"), type: "text", width: 16 });
     // The master's limits are in the company's (local) currency, whatever the row's currency.
-    summaryColumns.push({ key: "limit", header: t.limit, type: "money", width: 17 });
+    summaryColumns.push({ key: "limit", header: col("limit"), type: "money", width: 17 });
   }
   const summaryRows: ReportValue[][] = result.customers.map((c) => {
     const m = master?.get(c.customer);
@@ -158,39 +82,49 @@ export function buildAgingReport(input: AgingReportInput): Report {
   });
   const totals = currencies.map((cur) => {
     const tt = result.totalsByCurrency.get(cur)!;
-    const values: ReportValue[] = [t.totalOf(cur), "", cur, ...tt.buckets, tt.total, tt.overdue, tt.unappliedCredits, null, tt.items];
+    const label = say(lang, "aging.totalOf", { currency: cur });
+    const values: ReportValue[] = [label, "", cur, ...tt.buckets, tt.total, tt.overdue, tt.unappliedCredits, null, tt.items];
     if (master) values.push(null, null);
-    return { label: t.totalOf(cur), values };
+    return { label, values };
   });
   const skipped = input.skipped ?? { subtotalRows: 0, blankRows: 0, repeatedHeaders: 0 };
   const summary: ReportSheet = {
     id: "aging-summary",
-    name: t.summary,
-    title: t.title,
-    subtitle: t.subtitle(lang === "es" ? formatDayFirst(result.asOf) : formatIsoDate(result.asOf), result.basis, input.source),
+    name: say(lang, "aging.sheet.summary"),
+    title: say(lang, "aging.title"),
+    subtitle: say(lang, "aging.subtitle", {
+      asOf: lang === "es" ? formatDayFirst(result.asOf) : formatIsoDate(result.asOf),
+      basis: say(lang, byDocument ? "aging.basis.document" : "aging.basis.due"),
+      source: input.source,
+    }),
     columns: summaryColumns,
     rows: summaryRows,
     totals,
-    notes: t.notes(skipped, result.notOpenAtKeyDate, input.rejected.length),
+    notes: [
+      say(lang, "aging.note.skipped", skipped),
+      say(lang, "aging.note.notOpen", { count: result.notOpenAtKeyDate }),
+      say(lang, input.rejected.length ? "aging.note.rejected" : "aging.note.rejectedNone", { count: input.rejected.length }),
+      say(lang, "aging.note.credits"),
+    ],
     freezeHeader: true,
     autoFilter: true,
-    chart: { kind: "stackedBar", title: t.chart, categoryKey: "customer", seriesKeys: bucketColumns.map((c) => c.key), maxCategories: 15 },
+    chart: { kind: "stackedBar", title: say(lang, "aging.chart"), categoryKey: "customer", seriesKeys: bucketColumns.map((c) => c.key), maxCategories: 15 },
   };
 
   const detailColumns: ReportColumn[] = [
-    { key: "customer", header: t.customer, type: "code", width: 13 },
-    { key: "name", header: t.name, type: "text", width: 32 },
-    { key: "document", header: t.document, type: "code", width: 14 },
-    { key: "type", header: t.type, type: "code", width: 6 },
-    { key: "reference", header: t.reference, type: "code", width: 14 },
-    { key: "docDate", header: t.docDate, type: "date", width: 12 },
-    { key: "due", header: t.due, type: "date", width: 12 },
-    { key: "days", header: t.days, type: "integer", width: 9 },
-    { key: "bucket", header: t.bucket, type: "text", width: 10 },
-    { key: "amount", header: t.amount, type: "money", width: 16, currencyKey: "currency", highlightPositive: false },
-    { key: "currency", header: t.currency, type: "code", width: 8 },
-    { key: "text", header: t.text, type: "text", width: 30 },
-    { key: "row", header: t.row, type: "integer", width: 8 },
+    { key: "customer", header: col("customer"), type: "code", width: 13 },
+    { key: "name", header: col("name"), type: "text", width: 32 },
+    { key: "document", header: col("document"), type: "code", width: 14 },
+    { key: "type", header: col("type"), type: "code", width: 6 },
+    { key: "reference", header: col("reference"), type: "code", width: 14 },
+    { key: "docDate", header: col("docDate"), type: "date", width: 12 },
+    { key: "due", header: col("due"), type: "date", width: 12 },
+    { key: "days", header: col(byDocument ? "daysDocument" : "days"), type: "integer", width: 9 },
+    { key: "bucket", header: col("bucket"), type: "text", width: 10 },
+    { key: "amount", header: col("amount"), type: "money", width: 16, currencyKey: "currency", highlightPositive: false },
+    { key: "currency", header: col("currency"), type: "code", width: 8 },
+    { key: "text", header: col("text"), type: "text", width: 30 },
+    { key: "row", header: say(lang, "report.col.row"), type: "integer", width: 8 },
   ];
   const names = new Map<string, string>();
   for (const c of result.customers) if (c.name) names.set(c.customer, c.name);
@@ -220,7 +154,7 @@ export function buildAgingReport(input: AgingReportInput): Report {
   for (let start = 0, part = 1; start < detailRows.length || part === 1; start += perSheet, part++) {
     detailSheets.push({
       id: part === 1 ? "aging-detail" : `aging-detail-${part}`,
-      name: part === 1 ? t.detail : `${t.detail} (${part})`,
+      name: part === 1 ? say(lang, "aging.sheet.detail") : say(lang, "aging.sheet.detailPart", { part }),
       columns: detailColumns,
       rows: detailRows.slice(start, start + perSheet),
       totals: [],
@@ -230,5 +164,31 @@ export function buildAgingReport(input: AgingReportInput): Report {
     });
     if (start + perSheet >= detailRows.length) break;
   }
-  return { title: t.title, lang, currency: single ?? "MXN", sheets: [summary, ...detailSheets, rejectedSheet(input.rejected, lang)] };
+  const open = result.itemBucket.length - result.notOpenAtKeyDate;
+  const facts = [say(lang, "aging.fact.counts", { customers: result.customers.length, items: open })];
+  if (master) facts.push(say(lang, "aging.fact.master", { count: master.size }));
+  return {
+    title: say(lang, "aging.title"),
+    lang,
+    currency: single ?? "MXN",
+    summaries: agingSummaries(result, labels, lang),
+    facts,
+    sheets: [summary, ...detailSheets, rejectedSheet(input.rejected, lang)],
+  };
+}
+
+/** Per currency: the balance of each bucket, the total and the overdue part. */
+function agingSummaries(result: AgingResult, labels: readonly string[], lang: Lang): ReportSummary[] {
+  return [...result.totalsByCurrency].map(([currency, t]) => ({
+    id: `totals-${currency}`,
+    caption: say(lang, "aging.summary.caption", { currency }),
+    currency,
+    labelHeader: say(lang, "aging.summary.bucket"),
+    valueHeader: say(lang, "aging.summary.amount"),
+    figures: [
+      ...labels.map((label, i) => ({ key: String(i), label, type: "money" as const, value: t.buckets[i], highlight: i > 0 })),
+      { key: "total", label: say(lang, "aging.col.total"), type: "money" as const, value: t.total, total: true },
+      { key: "overdue", label: say(lang, "aging.col.overdue"), type: "money" as const, value: t.overdue, total: true },
+    ],
+  }));
 }

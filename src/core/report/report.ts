@@ -51,8 +51,39 @@ export interface ReportSheet {
   chart?: ReportChart;
 }
 
+/** One figure of a result's headline: a bucket's balance, a total, a match rate. */
+export interface ReportFigure {
+  key: string;
+  label: string;
+  type: ColumnType;
+  value: ReportValue;
+  /** Drawn as a warning (an overdue balance, an unmatched amount) when positive. */
+  highlight?: boolean;
+  /** Emphasised as a total. */
+  total?: boolean;
+}
+
+/**
+ * A small table of figures that says what a result found at a glance: the task pane shows
+ * it and e-mails quote it (the aging's totals per currency). Every writer draws it the same.
+ */
+export interface ReportSummary {
+  id: string;
+  caption: string;
+  /** For money figures. */
+  currency?: string;
+  /** Header of the label column and of the value column. */
+  labelHeader: string;
+  valueHeader: string;
+  figures: ReportFigure[];
+}
+
 export interface Report {
   title: string;
+  /** What the result found at a glance (pane, e-mail); the sheets hold the detail. */
+  summaries?: ReportSummary[];
+  /** Short sentences shown under the summaries (counts of customers and items). */
+  facts?: string[];
   lang: Lang;
   /** Default currency for money columns without a currency key. */
   currency: string;
