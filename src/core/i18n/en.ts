@@ -23,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   "file.corruptXlsx": "{file} is not a valid .xlsx workbook (damaged or incomplete): {detail}",
   "file.noSheets": "{file} has no sheets with data.",
   "file.unsupported": "{file}: unsupported format; use .xlsx, .csv or .txt.",
+  "indicator.invalid": "\"{value}\" is not a debit/credit indicator (S or H, D or C, Debit or Credit)",
   // ---- functions: CARTERA.* messages and words inside their results
   "fn.arg.missing": "{arg}: the value is missing",
   "fn.arg.problem": "{arg}: {detail}",

@@ -26,6 +26,7 @@ export const es = {
   "file.corruptXlsx": "{file} no es un libro .xlsx válido (está dañado o incompleto): {detail}",
   "file.noSheets": "{file} no tiene hojas con datos.",
   "file.unsupported": "{file}: formato no soportado; use .xlsx, .csv o .txt.",
+  "indicator.invalid": "\"{value}\" no es un indicador debe/haber (S o H, D o C, Debe o Haber)",
   // ---- functions: CARTERA.* messages and words inside their results
   "fn.arg.missing": "{arg}: falta el valor",
   "fn.arg.problem": "{arg}: {detail}",

@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 import { cellText, isEmptyCell, type Row } from "../grid";
 
 /**
@@ -5,10 +6,24 @@ import { cellText, isEmptyCell, type Row } from "../grid";
  * a header row is found among the first rows and its cells are matched to fields by synonyms,
  * case-, accent-, punctuation- and space-insensitively.
  */
+/**
+ * What a field holds, which decides how its cells are read (src/core/tables/fields.ts):
+ * `code` keeps leading zeros and whole numbers without `.0`; `money` is centavos; `date` a
+ * civil day; `indicator` a debit/credit flag (S/H, D/C, Debe/Haber); `terms` days or an SAP
+ * key; `emails` a list.
+ */
+export type FieldType = "text" | "code" | "money" | "date" | "integer" | "number" | "terms" | "currency" | "emails" | "rfc" | "clabe" | "indicator";
+
 export interface FieldSpec {
   key: string;
+  type: FieldType;
   label: { es: string; en: string };
   synonyms: readonly string[];
+  /**
+   * Headings that may mean this field but often mean something else (`Fecha`, `Importe`,
+   * `No`): recognised, and said so when an essential meaning rests on one of them.
+   */
+  weak?: readonly string[];
 }
 
 export interface TableSpec {
@@ -46,16 +61,27 @@ export function normalizeHeader(text: string): string {
     .replace(/[^a-z0-9]/g, "");
 }
 
-const synonymIndexCache = new WeakMap<TableSpec, Map<string, string>>();
+interface SynonymIndex {
+  strong: Map<string, string>;
+  weak: Map<string, string>;
+}
 
-function synonymIndex(spec: TableSpec): Map<string, string> {
+const synonymIndexCache = new WeakMap<TableSpec, SynonymIndex>();
+
+function synonymIndex(spec: TableSpec): SynonymIndex {
   let index = synonymIndexCache.get(spec);
   if (!index) {
-    index = new Map();
+    index = { strong: new Map(), weak: new Map() };
     for (const f of spec.fields) {
       for (const s of [f.key, f.label.es, f.label.en, ...f.synonyms]) {
         const n = normalizeHeader(s);
-        if (n && !index.has(n)) index.set(n, f.key);
+        if (n && !index.strong.has(n)) index.strong.set(n, f.key);
+      }
+    }
+    for (const f of spec.fields) {
+      for (const s of f.weak ?? []) {
+        const n = normalizeHeader(s);
+        if (n && !index.strong.has(n) && !index.weak.has(n)) index.weak.set(n, f.key);
       }
     }
     synonymIndexCache.set(spec, index);
@@ -64,17 +90,39 @@ function synonymIndex(spec: TableSpec): Map<string, string> {
 }
 
 export function fieldForHeader(spec: TableSpec, header: string): string | undefined {
-  return synonymIndex(spec).get(normalizeHeader(header));
+  const index = synonymIndex(spec);
+  const n = normalizeHeader(header);
+  return index.strong.get(n) ?? index.weak.get(n);
 }
 
-/** Maps one row's cells to fields; the first column wins when two mean the same. */
+/** True when the heading is only a weak synonym of its field. */
+export function isWeakHeader(spec: TableSpec, header: string): boolean {
+  const index = synonymIndex(spec);
+  const n = normalizeHeader(header);
+  return !index.strong.has(n) && index.weak.has(n);
+}
+
+/**
+ * Maps one row's cells to fields; the first column wins when two mean the same, and a strong
+ * synonym wins over a weak one wherever it stands (`Fecha` yields to `Fecha de documento`).
+ */
 export function mapHeaderRow(spec: TableSpec, row: Row): ColumnMapping {
   const mapping: ColumnMapping = {};
+  const index = synonymIndex(spec);
+  const weakCols: [string, number][] = [];
   for (let c = 0; c < row.length; c++) {
     if (typeof row[c] !== "string") continue;
-    const key = fieldForHeader(spec, row[c] as string);
-    if (key !== undefined && !(key in mapping)) mapping[key] = c;
+    const n = normalizeHeader(row[c] as string);
+    const key = index.strong.get(n);
+    if (key !== undefined) {
+      if (!(key in mapping)) mapping[key] = c;
+    } else {
+      const weak = index.weak.get(n);
+      if (weak !== undefined) weakCols.push([weak, c]);
+    }
   }
+  const taken = new Set(Object.values(mapping));
+  for (const [key, c] of weakCols) if (!(key in mapping) && !taken.has(c)) mapping[key] = c;
   return mapping;
 }
 
@@ -118,4 +166,36 @@ export function findHeader(spec: TableSpec, rows: readonly Row[], lang: "es" | "
 
 export function isHeaderMatch(x: HeaderMatch | HeaderMiss): x is HeaderMatch {
   return (x as HeaderMatch).mapping !== undefined;
+}
+
+/** The headers seen, short enough for one line: a wrong file can have anything in its first row. */
+function foundHeaders(found: readonly string[]): string {
+  const shown = found.slice(0, 15).map((h) => `"${h.length > 40 ? h.slice(0, 39) + "…" : h}"`);
+  return found.length > shown.length ? `${shown.join(", ")} (+${found.length - shown.length})` : shown.join(", ");
+}
+
+/** The one "header not found" message of every table kind, from every door. */
+export function headerNotFound(miss: HeaderMiss): InputError {
+  return new InputError({
+    code: "header.notFound",
+    params: {
+      rows: HEADER_SCAN_ROWS,
+      found: miss.found.length ? foundHeaders(miss.found) : "—",
+      "needed.es": miss.neededByLang.es.join("; "),
+      "needed.en": miss.neededByLang.en.join("; "),
+    },
+  });
+}
+
+/** Essential meanings (the only candidate of a required group) that rest on a weak heading. */
+export function weakEssentials(spec: TableSpec, mapping: ColumnMapping, headers: readonly string[]): { key: string; column: number; header: string }[] {
+  const out: { key: string; column: number; header: string }[] = [];
+  for (const group of spec.required) {
+    const present = group.filter((k) => k in mapping);
+    if (present.length === 0) continue;
+    if (present.every((k) => isWeakHeader(spec, headers[mapping[k]] ?? ""))) {
+      for (const k of present) out.push({ key: k, column: mapping[k], header: headers[mapping[k]] ?? "" });
+    }
+  }
+  return out;
 }

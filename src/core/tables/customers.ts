@@ -1,10 +1,7 @@
 import type { AgingOptions } from "../aging/aging";
 import type { TableSpec } from "./columns";
-import { cellText, isEmptyCell, type Row } from "../grid";
-import type { Problem } from "../messages";
-import { parseAmount, type Centavos } from "../money";
-import type { Rejection, RowContext, RowOutcome } from "./table";
-import { parseTermDays } from "../terms";
+import type { Centavos } from "../money";
+import { kindConverter, type RowFields, type TableKind } from "./fields";
 
 /** A row of the customer master: who the customer is and the credit it was granted. */
 export interface Customer {
@@ -21,51 +18,41 @@ export interface Customer {
 export const CUSTOMER_SPEC: TableSpec = {
   kind: "customers",
   fields: [
-    { key: "code", label: { es: "Cliente", en: "Customer" }, synonyms: ["Cuenta", "Deudor", "Código", "Código cliente", "Cód. cliente", "No. cliente", "Account", "Customer Number", "Code", "KUNNR"] },
-    { key: "name", label: { es: "Nombre", en: "Name" }, synonyms: ["Razón social", "Nombre del cliente", "Nombre 1", "Customer Name", "Name 1", "NAME1"] },
-    { key: "rfc", label: { es: "RFC", en: "Tax ID" }, synonyms: ["R.F.C.", "RFC cliente", "Tax Number", "STCD1"] },
-    { key: "termDays", label: { es: "Plazo", en: "Terms" }, synonyms: ["Días de crédito", "Dias credito", "Plazo de crédito", "Días plazo", "Condiciones de pago", "Cond. pago", "Payment Terms", "Terms of Payment", "Term Days", "ZTERM"] },
-    { key: "creditLimit", label: { es: "Límite de crédito", en: "Credit Limit" }, synonyms: ["Limite credito", "Línea de crédito", "Crédito", "Credit Line", "Limit"] },
-    { key: "emails", label: { es: "Correo", en: "Email" }, synonyms: ["Correos", "Correo electrónico", "E-mail", "Emails", "Mail", "Contacto correo"] },
-    { key: "plaza", label: { es: "Plaza", en: "Branch" }, synonyms: ["Sucursal", "Ciudad", "City", "Region", "Región", "Zona"] },
+    { key: "code", type: "code", label: { es: "Cliente", en: "Customer" }, synonyms: ["Cuenta", "Deudor", "Código", "Código cliente", "Cód. cliente", "No. cliente", "Account", "Customer Number", "Code", "KUNNR"] },
+    { key: "name", type: "text", label: { es: "Nombre", en: "Name" }, synonyms: ["Razón social", "Nombre del cliente", "Nombre 1", "Customer Name", "Name 1", "NAME1"] },
+    { key: "rfc", type: "rfc", label: { es: "RFC", en: "Tax ID" }, synonyms: ["R.F.C.", "RFC cliente", "Tax Number", "STCD1"] },
+    { key: "termDays", type: "terms", label: { es: "Plazo", en: "Terms" }, synonyms: ["Días de crédito", "Dias credito", "Plazo de crédito", "Días plazo", "Condiciones de pago", "Cond. pago", "Payment Terms", "Terms of Payment", "Term Days", "ZTERM"] },
+    { key: "creditLimit", type: "money", label: { es: "Límite de crédito", en: "Credit Limit" }, synonyms: ["Limite credito", "Línea de crédito", "Crédito", "Credit Line", "Limit"] },
+    { key: "emails", type: "emails", label: { es: "Correo", en: "Email" }, synonyms: ["Correos", "Correo electrónico", "E-mail", "Emails", "Mail", "Contacto correo"] },
+    { key: "plaza", type: "text", label: { es: "Plaza", en: "Branch" }, synonyms: ["Sucursal", "Ciudad", "City", "Region", "Región", "Zona"] },
   ],
   required: [["code"]],
 };
 
-export function customerRow(row: Row, rowNumber: number, ctx: RowContext): RowOutcome<Customer> | null {
-  const m = ctx.mapping;
-  const raw = row[m.code];
-  if (isEmptyCell(raw)) return null;
-  const problems: Rejection[] = [];
-  const reject = (index: number, problem: Problem) =>
-    problems.push({ row: rowNumber, column: ctx.headers[index] ?? "", columnIndex: index, value: cellText(row[index]), problem });
-  const text = (i: number | undefined) => (i === undefined ? "" : cellText(row[i]));
-
-  let termDays: number | null = null;
-  if (m.termDays !== undefined && !isEmptyCell(row[m.termDays])) {
-    termDays = parseTermDays(row[m.termDays]);
-    if (termDays === null) reject(m.termDays, { code: "terms.unrecognized", params: { value: text(m.termDays) } });
-  }
-  let creditLimit: Centavos | null = null;
-  if (m.creditLimit !== undefined && !isEmptyCell(row[m.creditLimit])) {
-    const parsed = parseAmount(row[m.creditLimit]);
-    if (parsed.ok) creditLimit = parsed.value;
-    else reject(m.creditLimit, parsed.problem);
-  }
-  if (problems.length) return { problems };
-  return {
-    record: {
-      row: rowNumber,
-      code: cellText(raw),
-      name: text(m.name),
-      rfc: text(m.rfc).toUpperCase(),
+/** The customer master as a table kind: a row without a code is not a customer (skipped). */
+export const CUSTOMER_KIND: TableKind<Customer> = {
+  spec: CUSTOMER_SPEC,
+  build(f: RowFields): Customer | null {
+    if (!f.has("code")) return null;
+    let termDays: number | null = null;
+    if (f.has("termDays")) {
+      termDays = f.termDays("termDays");
+      if (termDays === null) f.reject("termDays", { code: "terms.unrecognized", params: { value: f.text("termDays") } });
+    }
+    return {
+      row: f.rowNumber,
+      code: f.text("code"),
+      name: f.text("name"),
+      rfc: f.text("rfc").toUpperCase(),
       termDays,
-      creditLimit,
-      emails: text(m.emails).split(/[;,\s]+/).filter((e) => e.includes("@")),
-      plaza: text(m.plaza),
-    },
-  };
-}
+      creditLimit: f.money("creditLimit"),
+      emails: f.emails("emails"),
+      plaza: f.text("plaza"),
+    };
+  },
+};
+
+export const customerRow = kindConverter(CUSTOMER_KIND);
 
 /** SAP pads numeric customer codes with zeros (ALPHA conversion); a master typed by hand often does not. */
 export function customerKey(code: string): string {

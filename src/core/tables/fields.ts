@@ -1,0 +1,231 @@
+import { parseDateCell, simpleDate, type CivilDay } from "../dates";
+import { cellText, isEmptyCell, type Row } from "../grid";
+import type { Problem } from "../messages";
+import { parseAmount, simpleAmount, type Centavos } from "../money";
+import { parseTermDays } from "../terms";
+import type { FieldType, TableSpec } from "./columns";
+import type { Rejection, RowContext, RowOutcome } from "./table";
+
+/**
+ * The one generic converter: a table kind reads its fields through RowFields, which parses
+ * each cell by the field's type (from the kind's spec) and records every problem in one
+ * rejection shape. Fields are parsed when the kind asks for them, so a column the kind does
+ * not use (SAP's `Demora`, say) can never reject a row. One RowFields serves every row of a
+ * table: conversion is synchronous, so nothing is allocated per row but the record itself.
+ */
+export class RowFields {
+  row: Row = [];
+  rowNumber = 0;
+  ctx: RowContext = { mapping: {}, headers: [], dateSystem: 1900 };
+  readonly problems: Rejection[] = [];
+  private readonly types: Record<string, FieldType>;
+
+  constructor(readonly spec: TableSpec) {
+    this.types = Object.fromEntries(spec.fields.map((f) => [f.key, f.type]));
+  }
+
+  reset(row: Row, rowNumber: number, ctx: RowContext): void {
+    this.row = row;
+    this.rowNumber = rowNumber;
+    this.ctx = ctx;
+    this.problems.length = 0;
+  }
+
+  /** 0-based column of a field, or undefined when the table has no such column. */
+  column(key: string): number | undefined {
+    return this.ctx.mapping[key];
+  }
+
+  has(key: string): boolean {
+    const i = this.ctx.mapping[key];
+    return i !== undefined && !isEmptyCell(this.row[i]);
+  }
+
+  raw(key: string): unknown {
+    const i = this.ctx.mapping[key];
+    return i === undefined ? undefined : this.row[i];
+  }
+
+  /** Records a problem with a field's cell (or with the row, at `key`'s column). */
+  reject(key: string | number, problem: Problem): void {
+    const index = typeof key === "number" ? key : (this.ctx.mapping[key] ?? 0);
+    this.problems.push({ row: this.rowNumber, column: this.ctx.headers[index] ?? "", columnIndex: index, value: cellText(this.row[index]), problem });
+  }
+
+  text(key: string): string {
+    const i = this.ctx.mapping[key];
+    return i === undefined ? "" : cellText(this.row[i]);
+  }
+
+  /** Keeps leading zeros in text and avoids `1000123.0` for codes stored as numbers. */
+  code(key: string): string {
+    const i = this.ctx.mapping[key];
+    if (i === undefined) return "";
+    const v = this.row[i];
+    if (typeof v === "number" && Number.isFinite(v)) return String(v);
+    return cellText(v);
+  }
+
+  /** Centavos; null when the column is absent or the cell empty (or unreadable: then rejected). */
+  money(key: string): Centavos | null {
+    const i = this.ctx.mapping[key];
+    if (i === undefined) return null;
+    const v = this.row[i];
+    if (isEmptyCell(v)) return null;
+    if (typeof v === "string") {
+      const fast = simpleAmount(v);
+      if (fast === fast) return fast;
+    }
+    const parsed = parseAmount(v);
+    if (parsed.ok) return parsed.value;
+    this.reject(i, parsed.problem);
+    return null;
+  }
+
+  date(key: string): CivilDay | null {
+    const i = this.ctx.mapping[key];
+    if (i === undefined) return null;
+    const v = this.row[i];
+    if (isEmptyCell(v)) return null;
+    if (typeof v === "string") {
+      // SAP writes an empty date as 00.00.0000.
+      if (v.charCodeAt(v.length - 1) === 48 /* '0' */ && isZeroDate(v)) return null;
+      const fast = simpleDate(v);
+      if (fast === fast) return fast;
+    }
+    const parsed = parseDateCell(v, this.ctx.dateSystem);
+    if (parsed.ok) return parsed.day;
+    this.reject(i, parsed.problem);
+    return null;
+  }
+
+  /** A whole number (days, quantities); null when absent or empty. */
+  integer(key: string): number | null {
+    const n = this.number(key);
+    if (n === null) return null;
+    if (Number.isInteger(n)) return n;
+    this.reject(key, { code: "number.unrecognized", params: { value: this.text(key) } });
+    return null;
+  }
+
+  number(key: string): number | null {
+    const i = this.ctx.mapping[key];
+    if (i === undefined) return null;
+    const v = this.row[i];
+    if (isEmptyCell(v)) return null;
+    if (typeof v === "number" && Number.isFinite(v)) return v;
+    const t = cellText(v).replace(/,/g, "");
+    const n = /^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+    if (Number.isFinite(n)) return n;
+    this.reject(i, { code: "number.unrecognized", params: { value: cellText(v) } });
+    return null;
+  }
+
+  /** Net days of payment terms (days or an SAP key); null when absent, empty or not understood. */
+  termDays(key: string): number | null {
+    const i = this.ctx.mapping[key];
+    return i === undefined ? null : parseTermDays(this.row[i]);
+  }
+
+  currency(key: string): string | null {
+    const i = this.ctx.mapping[key];
+    if (i === undefined || isEmptyCell(this.row[i])) return null;
+    const c = currencyCode(this.row[i]);
+    if (c === null) this.reject(i, { code: "currency.invalid", params: { value: cellText(this.row[i]) } });
+    return c;
+  }
+
+  emails(key: string): string[] {
+    return this.text(key)
+      .split(/[;,\s]+/)
+      .filter((e) => e.includes("@"));
+  }
+
+  /**
+   * A debit/credit indicator: +1 for debit (S, D, Debe, Debit), -1 for credit (H, C, Haber,
+   * Credit), 0 when absent or empty, and rejected when it is anything else.
+   */
+  indicator(key: string): -1 | 0 | 1 {
+    const i = this.ctx.mapping[key];
+    if (i === undefined || isEmptyCell(this.row[i])) return 0;
+    const t = cellText(this.row[i]).toUpperCase();
+    const sign = DEBIT_CREDIT[t];
+    if (sign !== undefined) return sign;
+    this.reject(i, { code: "indicator.invalid", params: { value: cellText(this.row[i]) } });
+    return 0;
+  }
+
+  /** Any field by its spec type, for kinds that keep every field as read. */
+  value(key: string): string | number | string[] | null {
+    switch (this.types[key]) {
+      case "code":
+        return this.code(key);
+      case "money":
+        return this.money(key);
+      case "date":
+        return this.date(key);
+      case "integer":
+        return this.integer(key);
+      case "number":
+        return this.number(key);
+      case "terms":
+        return this.termDays(key);
+      case "currency":
+        return this.currency(key);
+      case "emails":
+        return this.emails(key);
+      case "indicator":
+        return this.indicator(key);
+      case "rfc":
+        return this.text(key).toUpperCase().replace(/[\s-]/g, "");
+      case "clabe":
+        return this.text(key).replace(/[\s-]/g, "");
+      default:
+        return this.text(key);
+    }
+  }
+}
+
+const DEBIT_CREDIT: Record<string, -1 | 1> = { S: 1, D: 1, DEBE: 1, DEBIT: 1, CARGO: 1, H: -1, C: -1, HABER: -1, CREDIT: -1, ABONO: -1 };
+
+function isZeroDate(v: string): boolean {
+  return v.length >= 6 && /^\s*0{1,2}[./-]0{1,2}[./-]0{2,4}\s*$/.test(v);
+}
+
+/** A kind of table: its fields, and what one row of it becomes (null: not a data row, skipped and counted). */
+export interface TableKind<T> {
+  spec: TableSpec;
+  build(fields: RowFields): T | null;
+}
+
+/** The row converter a TableReader runs for a kind. */
+export function kindConverter<T>(kind: TableKind<T>): (row: Row, rowNumber: number, ctx: RowContext) => RowOutcome<T> | null {
+  const fields = new RowFields(kind.spec);
+  return (row, rowNumber, ctx) => {
+    fields.reset(row, rowNumber, ctx);
+    const record = kind.build(fields);
+    if (fields.problems.length > 0) return { problems: fields.problems.slice() };
+    return record === null ? null : { record };
+  };
+}
+
+const currencyCache = new Map<string, string | null>();
+
+/** What Mexican ledgers write for their currencies besides the ISO code. */
+const CURRENCY_ALIASES: Record<string, string> = {
+  MN: "MXN", MXP: "MXN", PESOS: "MXN", PESO: "MXN", MONEDANACIONAL: "MXN",
+  DLS: "USD", DLLS: "USD", DOLARES: "USD", DOLAR: "USD", US: "USD", USDLLS: "USD",
+  EUROS: "EUR", EURO: "EUR",
+};
+
+/** ISO 4217 codes or a known alias (`M.N.`, `DLLS`); a ledger has a handful, so each distinct text is read once. */
+export function currencyCode(v: unknown): string | null {
+  const t = cellText(v);
+  let c = currencyCache.get(t);
+  if (c === undefined) {
+    const u = t.toUpperCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\s.$]/g, "");
+    c = CURRENCY_ALIASES[u] ?? (/^[A-Z]{3}$/.test(u) ? u : null);
+    if (currencyCache.size < 1000) currencyCache.set(t, c);
+  }
+  return c;
+}
