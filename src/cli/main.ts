@@ -1,34 +1,15 @@
 import "./heap";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_EDGES } from "../core/aging/aging";
 import { parseIsoDate } from "../core/dates";
 import { InputError } from "../core/errors";
-import { langFromLocale, type Lang } from "../core/messages";
-import { AGING_HELP, agingCommand, parseEdges, todayCivil } from "./aging";
+import { message, type Lang } from "../core/messages";
+import { currencyCode } from "../core/tables/fields";
+import { agingCommand, parseEdges, todayCivil } from "./aging";
 import { UsageError, type Io } from "./common";
-
-const MAIN_HELP = {
-  es: `cartera — herramientas de cuentas por cobrar (el mismo motor que el complemento de Excel)
-
-Uso: cartera <comando> [opciones]
-
-Comandos:
-  aging LIBRO      antigüedad de saldos a una fecha clave (cartera aging --help)
-
-Opciones generales: --lang es|en, --help, --version
-`,
-  en: `cartera — accounts-receivable tools (the same engine as the Excel add-in)
-
-Usage: cartera <command> [options]
-
-Commands:
-  aging LEDGER     age the receivables at a key date (cartera aging --help)
-
-General options: --lang es|en, --help, --version
-`,
-};
+import { langFromEnv, pickLang } from "./lang";
 
 /** The package's version, found by walking up from this file (src/ under tests, dist/src/ when built). */
 function version(): string {
@@ -53,20 +34,13 @@ const stdio: Io = {
   err: (line) => process.stderr.write(line + "\n"),
 };
 
-function pickLang(argv: string[]): Lang {
-  const i = argv.indexOf("--lang");
-  if (i >= 0 && argv[i + 1]) return argv[i + 1].startsWith("en") ? "en" : "es";
-  const eq = argv.find((a) => a.startsWith("--lang="));
-  if (eq) return eq.slice(7).startsWith("en") ? "en" : "es";
-  return langFromLocale(process.env.CARTERA_LANG ?? process.env.LC_ALL ?? process.env.LANG);
-}
-
 export async function run(argv: string[], io: Io = stdio): Promise<number> {
-  const lang = pickLang(argv);
+  let lang: Lang = langFromEnv(process.env);
   const command = argv[0];
   try {
+    lang = pickLang(argv, process.env);
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-      io.out(MAIN_HELP[lang]);
+      io.out(message(lang, "cli.help.main"));
       return command === undefined ? 2 : 0;
     }
     if (command === "--version" || command === "-v") {
@@ -74,11 +48,11 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       return 0;
     }
     if (command === "aging") return await aging(argv.slice(1), lang, io);
-    throw new UsageError(lang === "es" ? `comando desconocido: ${command}` : `unknown command: ${command}`);
+    throw new UsageError(message(lang, "cli.unknownCommand", { command }));
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`cartera: ${e.message}`);
-      io.err(lang === "es" ? "Use --help para ver las opciones." : "Use --help to see the options.");
+      io.err(message(lang, "cli.seeHelp"));
       return 2;
     }
     if (e instanceof InputError) {
@@ -86,9 +60,26 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       return 1;
     }
     const detail = e instanceof Error ? e.message : String(e);
-    io.err(lang === "es" ? `cartera: error inesperado: ${detail}` : `cartera: unexpected error: ${detail}`);
+    io.err(`cartera: ${message(lang, "cli.unexpected", { detail })}`);
     if (process.env.CARTERA_DEBUG && e instanceof Error && e.stack) io.err(e.stack);
     return 1;
+  }
+}
+
+/** node:util's parser errors, in the user's language and without internal text. */
+function usageFrom(e: unknown, lang: Lang): UsageError {
+  const err = e as { code?: string; message?: string };
+  const quoted = /'([^']+)'/.exec(err.message ?? "")?.[1] ?? "";
+  const option = quoted.split(" ")[0];
+  switch (err.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return new UsageError(message(lang, "cli.unknownOption", { option }));
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return new UsageError(message(lang, "cli.argumentMissing", { option }));
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return new UsageError(message(lang, "cli.unexpectedArgument", { value: quoted }));
+    default:
+      return new UsageError(message(lang, "cli.badUsage", { detail: err.message ?? String(e) }));
   }
 }
 
@@ -112,30 +103,29 @@ async function aging(argv: string[], lang: Lang, io: Io): Promise<number> {
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw usageFrom(e, lang);
   }
   const v = parsed.values;
   if (v.help) {
-    io.out(AGING_HELP[lang]);
+    io.out(message(lang, "cli.help.aging"));
     return 0;
   }
-  if (parsed.positionals.length !== 1) throw new UsageError(lang === "es" ? "indique un archivo de partidas: cartera aging LIBRO --as-of AAAA-MM-DD" : "give one ledger file: cartera aging LEDGER --as-of YYYY-MM-DD");
+  if (parsed.positionals.length !== 1) throw new UsageError(message(lang, "cli.ledgerMissing"));
   let asOf = todayCivil();
   if (v["as-of"] !== undefined) {
     const d = parseIsoDate(v["as-of"]);
-    if (d === null) throw new UsageError(lang === "es" ? `--as-of "${v["as-of"]}" no es una fecha AAAA-MM-DD válida` : `--as-of "${v["as-of"]}" is not a valid YYYY-MM-DD date`);
+    if (d === null) throw new UsageError(message(lang, "cli.asOfInvalid", { value: v["as-of"] }));
     asOf = d;
   }
   const basis = v.basis ?? "due";
-  if (basis !== "due" && basis !== "document") throw new UsageError(lang === "es" ? `--basis debe ser due o document, no "${basis}"` : `--basis must be due or document, not "${basis}"`);
-  const currency = (v.currency ?? "MXN").toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) throw new UsageError(`--currency "${v.currency}"`);
-  if (v.out) mkdirSync(dirname(v.out), { recursive: true });
+  if (basis !== "due" && basis !== "document") throw new UsageError(message(lang, "cli.basisInvalid", { value: basis }));
+  const currency = v.currency === undefined ? "MXN" : currencyCode(v.currency);
+  if (currency === null) throw new UsageError(message(lang, "cli.currencyInvalid", { value: v.currency! }));
   return agingCommand(
     {
       ledger: parsed.positionals[0],
       asOf,
-      edges: v.buckets !== undefined ? parseEdges(v.buckets) : [...DEFAULT_EDGES],
+      edges: v.buckets !== undefined ? parseEdges(v.buckets, lang) : [...DEFAULT_EDGES],
       basis,
       customers: v.customers,
       currency,

@@ -80,7 +80,7 @@ export function newReader<T>(spec: TableSpec, convert: Convert<T>, emit: (record
  * Feeds delimited text to a TableReader through papaparse. `input` is the whole text, or in
  * Node a readable stream of decoded text (papaparse reads both).
  */
-export function parseDelimited<T>(input: string | object, setup: TextSetup, reader: TableReader<T>, file: string): Promise<void> {
+export function parseDelimited<T>(input: string | object, setup: TextSetup, reader: Pick<TableReader<T>, "push">, file: string): Promise<void> {
   let rowNumber = 0;
   const quoting = setup.quoting;
   return new Promise<void>((resolve, reject) => {

@@ -1,31 +1,21 @@
-import { age, type AgingBasis, type AgingResult } from "../core/aging/aging";
-import { buildAgingReport } from "../core/aging/agingReport";
-import { CUSTOMER_SPEC, CustomerMaster, customerRow, masterAgingOptions, type Customer } from "../core/tables/customers";
+import type { AgingBasis, AgingResult } from "../core/aging/aging";
+import type { CustomerMaster } from "../core/tables/customers";
 import type { CivilDay } from "../core/dates";
-import { LEDGER_SPEC, ledgerRow, type LedgerItem } from "../core/tables/ledger";
 import type { Lang } from "../core/messages";
 import type { Report } from "../core/report/report";
-import type { TableSpec } from "../core/tables/columns";
-import type { Row } from "../core/grid";
-import { TableReader, type Rejection, type RowContext, type RowOutcome, type TableReadStats } from "../core/tables/table";
+import type { Rejection, TableReadStats } from "../core/tables/table";
+import { runAgingJob as runJob } from "../jobs/aging";
 import type { DetectedTable } from "./mapping";
-import { chunkRowNumber, throwIfAborted, yieldToEventLoop, type SourcePreview, type SourceRef, type WorkbookPort, type WriteResult } from "./port";
+import { portSource, type TableInput } from "./portSource";
+import { throwIfAborted, yieldToEventLoop, type SourcePreview, type SourceRef, type WorkbookPort, type WriteResult } from "./port";
+
+export type { TableInput } from "./portSource";
 
 /**
- * Aging from a workbook source, the way the command line's `runAging` does it from a file:
- * rows → ledger items (the user's mapping) → `age` → `buildAgingReport` → the port writes it.
- * An optional customer master (`--customers`) is read first through the same port and the same
- * TableReader, with CUSTOMER_SPEC. Only orchestration lives here (chunks, progress, cancel);
- * every decision is core's.
+ * The aging job (src/jobs/aging.ts) on workbook sources, then its Report written through the
+ * port: Excel sheets, or a downloaded workbook in a browser.
  */
 export type JobPhase = "read" | "age" | "write";
-
-/** A source read as a table of some kind: where it is, its first rows, and its header and mapping. */
-export interface TableInput {
-  source: SourceRef;
-  preview: SourcePreview;
-  table: DetectedTable;
-}
 
 export interface AgingJobInput {
   port: WorkbookPort;
@@ -61,93 +51,44 @@ export interface AgingJobResult {
   masterRejected: Rejection[];
 }
 
-const READ_SHARE = 0.6;
-const AGE_SHARE = 0.05;
+/** Reading and aging take this share of a run; writing the result sheets the rest. */
+const JOB_SHARE = 0.65;
 
 export async function runAgingJob(input: AgingJobInput): Promise<AgingJobResult> {
-  const { port, source, preview, table, signal, lang } = input;
+  const { port, signal } = input;
   const progress = input.onProgress ?? (() => undefined);
-  const items: LedgerItem[] = [];
-  const options = { defaultCurrency: input.currency ?? "MXN" };
-  const reader = new TableReader<LedgerItem>(LEDGER_SPEC, (row, n, ctx) => ledgerRow(row, n, ctx, options), (item) => items.push(item), {
-    dateSystem: preview.dateSystem,
-    lang,
-    mapping: table.mapping,
-    headerRow: table.headerRow,
-  });
-
-  progress(0, "read");
-  let master: CustomerMaster | undefined;
-  let masterRejected: Rejection[] = [];
-  // The master's share of the reading, by rows (it is usually far smaller than the ledger).
-  const masterShare = input.master ? READ_SHARE * (input.master.preview.totalRows / Math.max(1, input.master.preview.totalRows + preview.totalRows)) : 0;
-  if (input.master) {
-    const read = await readTable<Customer>(port, input.master, CUSTOMER_SPEC, customerRow, lang, signal, (f) => progress(masterShare * f, "read"));
-    master = new CustomerMaster(read.records);
-    masterRejected = read.rejected;
-  }
-  await port.readGrid(source, {
+  const job = await runJob({
+    ledger: portSource(port, input),
+    customers: input.master ? portSource(port, input.master) : undefined,
+    asOf: input.asOf,
+    edges: input.edges,
+    basis: input.basis,
+    lang: input.lang,
+    currency: input.currency,
     signal,
-    onProgress: (p) => progress(masterShare + (READ_SHARE - masterShare) * (p.total ? p.done / p.total : 1), "read"),
-    onChunk: (chunk) => {
-      for (let i = 0; i < chunk.rows.length; i++) reader.push(chunk.rows[i], chunkRowNumber(chunk, i));
-    },
+    onProgress: (f, phase) => progress(JOB_SHARE * f, phase),
   });
-  reader.finish(preview.label);
   throwIfAborted(signal);
-
-  progress(READ_SHARE, "age");
+  progress(JOB_SHARE, "write");
   await yieldToEventLoop();
-  const result = age(items, { asOf: input.asOf, edges: input.edges, basis: input.basis, ...masterAgingOptions(master) });
-  const dropped = preview.dropped ?? { blankRows: 0, repeatedHeaders: 0 };
-  const skipped = {
-    subtotalRows: reader.stats.subtotalRows,
-    blankRows: reader.stats.blankRows + dropped.blankRows,
-    repeatedHeaders: reader.stats.repeatedHeaders + dropped.repeatedHeaders,
-  };
-  const report = buildAgingReport({ result, items, rejected: reader.rejected, source: preview.label, lang, master, skipped });
-  throwIfAborted(signal);
-  progress(READ_SHARE + AGE_SHARE, "write");
-  await yieldToEventLoop();
-
   let written: WriteResult | undefined;
   if (input.write !== false) {
-    written = await port.writeReport(report, {
+    written = await port.writeReport(job.report, {
       family: "aging",
       signal,
       fileName: input.fileName,
-      onProgress: (p) => progress(READ_SHARE + AGE_SHARE + (1 - READ_SHARE - AGE_SHARE) * (p.total ? p.done / p.total : 1), "write"),
+      onProgress: (p) => progress(JOB_SHARE + (1 - JOB_SHARE) * (p.total ? p.done / p.total : 1), "write"),
     });
   }
   progress(1, "write");
-  return { result, report, rejected: reader.rejected, stats: { ...reader.stats, ...skipped }, items: items.length, written, master, masterRejected };
-}
-
-/** Every record of a source, read in chunks through the port with the table's mapping. */
-async function readTable<T>(
-  port: WorkbookPort,
-  input: TableInput,
-  spec: TableSpec,
-  convert: (row: Row, rowNumber: number, ctx: RowContext) => RowOutcome<T> | null,
-  lang: Lang,
-  signal: AbortSignal | undefined,
-  onFraction: (fraction: number) => void,
-): Promise<{ records: T[]; rejected: Rejection[] }> {
-  const records: T[] = [];
-  const reader = new TableReader<T>(spec, convert, (r) => records.push(r), {
-    dateSystem: input.preview.dateSystem,
-    lang,
-    mapping: input.table.mapping,
-    headerRow: input.table.headerRow,
-  });
-  await port.readGrid(input.source, {
-    signal,
-    onProgress: (p) => onFraction(p.total ? p.done / p.total : 1),
-    onChunk: (chunk) => {
-      for (let i = 0; i < chunk.rows.length; i++) reader.push(chunk.rows[i], chunkRowNumber(chunk, i));
-    },
-  });
-  reader.finish(input.preview.label);
-  throwIfAborted(signal);
-  return { records, rejected: reader.rejected };
+  return {
+    result: job.result,
+    report: job.report,
+    rejected: job.ledger.rejected,
+    stats: job.ledger.stats,
+    items: job.items.length,
+    written,
+    master: job.customers?.master,
+    masterRejected: job.customers?.rejected ?? [],
+  };
 }

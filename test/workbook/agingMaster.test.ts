@@ -63,15 +63,15 @@ describe("aging job with a customer master", () => {
     const cli = await runAging({ ledger: LEDGER, customers: CUSTOMERS, asOf: AS_OF, edges: EDGES, basis: "due", currency: "MXN", lang: "es" });
     expect([...job.result.totalsByCurrency]).toEqual([...cli.result.totalsByCurrency]);
     expect(job.result.customers).toEqual(cli.result.customers);
-    expect(job.master!.size).toBe(cli.master!.size);
-    expect(job.masterRejected).toEqual(cli.masterRejected);
+    expect(job.master!.size).toBe(cli.customers!.master.size);
+    expect(job.masterRejected).toEqual(cli.customers!.rejected);
 
     const summary = job.report.sheets[0];
     const keys = summary.columns.map((c) => c.key);
     expect(keys.slice(-2)).toEqual(["plaza", "limit"]);
     expect(summary.columns.slice(-2).map((c) => c.header)).toEqual(["Plaza", "Límite de crédito"]);
     const first = summary.rows[0];
-    const known = cli.master!.get(String(first[0]))!;
+    const known = cli.customers!.master.get(String(first[0]))!;
     expect(first.slice(-2)).toEqual([known.plaza, known.creditLimit]);
     expect(summary.rows.filter((r) => r[keys.indexOf("plaza")] !== "").length).toBeGreaterThan(0);
   });

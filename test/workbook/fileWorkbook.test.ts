@@ -60,8 +60,8 @@ describe("standalone adapter", () => {
     const cli = await runAging({ ledger: SAMPLE, asOf: AS_OF, edges: [30, 60, 90, 120], basis: "due", currency: "MXN", lang: "es" });
     expect([...job.result.totalsByCurrency]).toEqual([...cli.result.totalsByCurrency]);
     expect(job.result.customers).toEqual(cli.result.customers);
-    expect(job.rejected).toEqual(cli.rejected);
-    expect(job.stats).toMatchObject({ subtotalRows: cli.stats.subtotalRows, repeatedHeaders: cli.stats.repeatedHeaders, blankRows: preview.dropped!.blankRows });
+    expect(job.rejected).toEqual(cli.ledger.rejected);
+    expect(job.stats).toMatchObject({ subtotalRows: cli.ledger.stats.subtotalRows, repeatedHeaders: cli.ledger.stats.repeatedHeaders, blankRows: preview.dropped!.blankRows });
   });
 
   it("finds the header below title lines and keeps source row numbers for messages", async () => {

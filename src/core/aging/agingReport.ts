@@ -45,6 +45,26 @@ export function rejectedSheet(rejected: readonly Rejection[], lang: Lang): Repor
     notes: [],
     freezeHeader: true,
     autoFilter: true,
+    problems: true,
+  };
+}
+
+const GLIMPSE_ROWS = 15;
+
+/**
+ * The customers with the most overdue, within each currency (pesos and dollars are not
+ * comparable amounts), the currency with the most customers first.
+ */
+function topOverdue(result: AgingResult, rows: readonly ReportValue[][], lang: Lang): ReportSheet["glimpse"] {
+  const customersPer = new Map([...result.totalsByCurrency].map(([cur, t]) => [cur, t.customers]));
+  const order = result.customers.map((_, i) => i);
+  const c = result.customers;
+  order.sort((a, b) => (customersPer.get(c[b].currency) ?? 0) - (customersPer.get(c[a].currency) ?? 0) || (c[a].currency < c[b].currency ? -1 : c[a].currency > c[b].currency ? 1 : 0) || c[b].overdue - c[a].overdue || a - b);
+  const shown = order.slice(0, GLIMPSE_ROWS);
+  return {
+    heading: say(lang, "aging.glimpse", { shown: shown.length, of: rows.length }),
+    columns: ["customer", "name", "currency", ...result.labels.map((_, i) => `b${i}`), "total", "overdue"],
+    rows: shown,
   };
 }
 
@@ -108,6 +128,7 @@ export function buildAgingReport(input: AgingReportInput): Report {
     ],
     freezeHeader: true,
     autoFilter: true,
+    glimpse: topOverdue(result, summaryRows, lang),
     chart: { kind: "stackedBar", title: say(lang, "aging.chart"), categoryKey: "customer", seriesKeys: bucketColumns.map((c) => c.key), maxCategories: 15 },
   };
 
@@ -164,8 +185,10 @@ export function buildAgingReport(input: AgingReportInput): Report {
     });
     if (start + perSheet >= detailRows.length) break;
   }
-  const open = result.itemBucket.length - result.notOpenAtKeyDate;
-  const facts = [say(lang, "aging.fact.counts", { customers: result.customers.length, items: open })];
+  let open = 0;
+  for (const t of result.totalsByCurrency.values()) open += t.items;
+  const distinct = new Set(result.customers.map((c) => c.customer)).size;
+  const facts = [say(lang, distinct === result.customers.length ? "aging.fact.counts" : "aging.fact.countsByCurrency", { customers: distinct, rows: result.customers.length, items: open })];
   if (master) facts.push(say(lang, "aging.fact.master", { count: master.size }));
   return {
     title: say(lang, "aging.title"),

@@ -49,6 +49,22 @@ export interface ReportSheet {
   freezeHeader: boolean;
   autoFilter: boolean;
   chart?: ReportChart;
+  /**
+   * What to show where only a glimpse fits (the terminal, an e-mail): a heading, the columns
+   * and the rows (indexes into `rows`, in order). Choosing them is the report's decision.
+   */
+  glimpse?: ReportGlimpse;
+  /**
+   * Rejected-row sheets: each row is one problem, shown as a line where only a glimpse fits
+   * (`fila 12, Vencimiento neto = "31.02.2026": …`).
+   */
+  problems?: boolean;
+}
+
+export interface ReportGlimpse {
+  heading: string;
+  columns: string[];
+  rows: number[];
 }
 
 /** One figure of a result's headline: a bucket's balance, a total, a match rate. */

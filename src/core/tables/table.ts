@@ -26,7 +26,14 @@ export type RowOutcome<T> = { record: T } | { problems: Rejection[] };
 
 export interface TableReadStats {
   headerRow: number;
+  /** Rows above the header (report titles). */
+  titleRows: number;
+  /** Data rows converted: records plus rejected rows. */
   dataRows: number;
+  records: number;
+  rejectedRows: number;
+  /** The last source row number seen (a sheet may skip empty rows, a text file does not). */
+  lastRow: number;
   blankRows: number;
   /** Lines with content but no key (SAP `*`/`**` subtotals, separators). */
   subtotalRows: number;
@@ -52,7 +59,7 @@ export class TableReader<T> {
   /** A column to test cheaply whether a row repeats the header. */
   private probe = -1;
   readonly rejected: Rejection[] = [];
-  readonly stats: TableReadStats = { headerRow: 0, dataRows: 0, blankRows: 0, subtotalRows: 0, repeatedHeaders: 0 };
+  readonly stats: TableReadStats = { headerRow: 0, titleRows: 0, dataRows: 0, records: 0, rejectedRows: 0, lastRow: 0, blankRows: 0, subtotalRows: 0, repeatedHeaders: 0 };
   miss: HeaderMiss | null = null;
 
   constructor(
@@ -72,6 +79,7 @@ export class TableReader<T> {
 
   /** Feeds one row; `rowNumber` is 1-based in the source. Returns false once the table cannot be read. */
   push(row: Row, rowNumber: number): boolean {
+    if (rowNumber > this.stats.lastRow) this.stats.lastRow = rowNumber;
     if (this.ctx) {
       this.process(row, rowNumber);
       return true;
@@ -112,6 +120,7 @@ export class TableReader<T> {
     const indexes = Object.values(mapping);
     this.probe = indexes.length ? Math.min(...indexes) : -1;
     this.stats.headerRow = this.pending[headerIndex]?.n ?? 0;
+    this.stats.titleRows = headerIndex;
     const rest = this.pending.slice(headerIndex + 1);
     this.pending = [];
     for (const p of rest) this.process(p.row, p.n);
@@ -145,7 +154,12 @@ export class TableReader<T> {
       return;
     }
     this.stats.dataRows++;
-    if ("record" in outcome) this.emit(outcome.record);
-    else for (const p of outcome.problems) this.rejected.push(p);
+    if ("record" in outcome) {
+      this.stats.records++;
+      this.emit(outcome.record);
+    } else {
+      this.stats.rejectedRows++;
+      for (const p of outcome.problems) this.rejected.push(p);
+    }
   }
 }

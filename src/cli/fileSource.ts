@@ -1,0 +1,179 @@
+import { createReadStream, promises as fsp } from "node:fs";
+import { basename } from "node:path";
+import { Readable } from "node:stream";
+import { findHeader, HEADER_SCAN_ROWS, headerNotFound, isHeaderMatch, type HeaderMiss, type TableSpec } from "../core/tables/columns";
+import { InputError } from "../core/errors";
+import type { Row } from "../core/grid";
+import { TextChunkDecoder } from "../io/sniff";
+import { classify, parseDelimited, textSetup, type TextSetup } from "../io/tableSource";
+import { openXlsx, XlsxError, type XlsxBook } from "../io/xlsxGrid";
+import type { GridChunk, ReadOptions, SourcePreview, TableSource } from "../jobs/source";
+
+/**
+ * A file on disk as a job's table source: the command line's door. What the file is comes from
+ * its bytes, not its name; text is streamed, never held whole; the file is only ever opened
+ * for reading. An .xlsx is read from memory (its compressed size is modest) and the sheet is
+ * the one named, else the first (visible ones first) whose header the kind recognises.
+ */
+const HEAD_BYTES = 64 * 1024;
+const CHUNK_ROWS = 4096;
+
+export interface FileSourceOptions {
+  /** Worksheet of an .xlsx, matched ignoring case. */
+  sheet?: string;
+}
+
+export function fileSource(path: string, spec: TableSpec, options: FileSourceOptions = {}): TableSource {
+  const file = basename(path);
+  let opened: Promise<Opened> | null = null;
+  const open = () => (opened ??= openFile(path, file, spec, options));
+  return {
+    preview: async () => (await open()).preview,
+    read: async (read) => (await open()).read(read),
+  };
+}
+
+interface Opened {
+  preview: SourcePreview;
+  read(options: ReadOptions): Promise<void>;
+}
+
+async function openFile(path: string, file: string, spec: TableSpec, options: FileSourceOptions): Promise<Opened> {
+  const head = await readHead(path);
+  if (classify(head, file) === "xlsx") return openXlsxFile(path, file, spec, options);
+  const setup = textSetup(head, file);
+  return { preview: await textPreview(head, setup, file), read: (read) => readText(path, setup, file, read) };
+}
+
+async function readHead(path: string): Promise<Uint8Array> {
+  let handle: fsp.FileHandle;
+  try {
+    handle = await fsp.open(path, "r");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new InputError({ code: "file.notFound", params: { file: path } });
+    throw new InputError({ code: "file.unreadable", params: { file: path, detail: (e as Error).message } });
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw new InputError({ code: "file.isDirectory", params: { file: path } });
+    const buf = Buffer.alloc(Math.min(HEAD_BYTES, stat.size));
+    await handle.read(buf, 0, buf.length, 0);
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Collects rows into chunks and hands each one over as it fills. */
+class Chunker {
+  private rows: Row[] = [];
+  private numbers: number[] = [];
+  private consecutive = true;
+  constructor(private readonly onChunk: (chunk: GridChunk) => void | Promise<void>) {}
+  push(row: Row, n: number): boolean {
+    const len = this.numbers.length;
+    if (len > 0 && this.numbers[len - 1] !== n - 1) this.consecutive = false;
+    this.rows.push(row);
+    this.numbers.push(n);
+    if (this.rows.length >= CHUNK_ROWS) this.flush();
+    return true;
+  }
+  flush(): void {
+    if (this.rows.length === 0) return;
+    // Job sinks are synchronous: readers cannot wait on them mid-parse.
+    void this.onChunk(this.consecutive ? { rows: this.rows, firstRow: this.numbers[0] } : { rows: this.rows, firstRow: this.numbers[0], rowNumbers: this.numbers });
+    this.rows = [];
+    this.numbers = [];
+    this.consecutive = true;
+  }
+}
+
+async function textPreview(head: Uint8Array, setup: TextSetup, file: string): Promise<SourcePreview> {
+  let text = new TextChunkDecoder(setup.encoding, setup.headIsAscii).decode(head.subarray(setup.bomLength), false);
+  // The head may end inside a line: keep whole lines only (unless the head is one line).
+  const cut = Math.max(text.lastIndexOf("\n"), text.lastIndexOf("\r"));
+  if (cut > 0 && head.length >= HEAD_BYTES) text = text.slice(0, cut);
+  const rows: Row[] = [];
+  await parseDelimited(text, setup, { push: (row: Row) => rows.push(row) < HEADER_SCAN_ROWS }, file);
+  return { rows, firstRow: 1, dateSystem: 1900, totalRows: 0, label: file };
+}
+
+async function readText(path: string, setup: TextSetup, file: string, read: ReadOptions): Promise<void> {
+  const decoder = new TextChunkDecoder(setup.encoding, setup.headIsAscii);
+  const bytes = createReadStream(path, { start: setup.bomLength, highWaterMark: 1 << 20 });
+  async function* decoded() {
+    for await (const chunk of bytes) {
+      const text = decoder.decode(chunk as Buffer);
+      if (text) yield text;
+    }
+    const rest = decoder.end();
+    if (rest) yield rest;
+  }
+  const input = Readable.from(decoded(), { objectMode: false, encoding: "utf8" });
+  const chunker = new Chunker(read.onChunk);
+  try {
+    await parseDelimited(input, setup, chunker, file);
+  } finally {
+    input.destroy();
+    bytes.destroy();
+  }
+  chunker.flush();
+}
+
+async function openXlsxFile(path: string, file: string, spec: TableSpec, options: FileSourceOptions): Promise<Opened> {
+  let book: XlsxBook;
+  try {
+    const bytes = await fsp.readFile(path);
+    book = openXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+  } catch (e) {
+    throw xlsxInputError(e, file);
+  }
+  let sheets = [...book.sheets].sort((a, b) => Number(a.state !== "visible") - Number(b.state !== "visible") || a.index - b.index);
+  if (options.sheet !== undefined) {
+    const wanted = options.sheet.trim().toLowerCase();
+    sheets = sheets.filter((s) => s.name.trim().toLowerCase() === wanted);
+    if (sheets.length === 0) throw new InputError({ code: "file.sheetNotFound", params: { file, sheet: options.sheet, sheets: book.sheets.map((s) => `"${s.name}"`).join(", ") || "—" } });
+  }
+  let firstMiss: HeaderMiss | null = null;
+  for (const sheet of sheets) {
+    const rows: Row[] = [];
+    const numbers: number[] = [];
+    try {
+      book.readSheet(sheet.index, (cells, n) => {
+        rows.push(cells);
+        numbers.push(n);
+        return rows.length < HEADER_SCAN_ROWS;
+      });
+    } catch (e) {
+      throw xlsxInputError(e, file);
+    }
+    const found = findHeader(spec, rows);
+    if (!isHeaderMatch(found)) {
+      firstMiss ??= found;
+      continue;
+    }
+    const label = file;
+    return {
+      preview: { rows, firstRow: numbers[0] ?? 1, rowNumbers: numbers, dateSystem: book.dateSystem, totalRows: 0, label },
+      read: async (read) => {
+        const chunker = new Chunker(read.onChunk);
+        try {
+          book.readSheet(sheet.index, (cells, n) => chunker.push(cells, n));
+        } catch (e) {
+          throw xlsxInputError(e, file);
+        }
+        chunker.flush();
+      },
+    };
+  }
+  if (firstMiss) throw headerNotFound(firstMiss);
+  throw new InputError({ code: "file.noSheets", params: { file } });
+}
+
+function xlsxInputError(e: unknown, file: string): Error {
+  if (e instanceof XlsxError) return new InputError({ code: "file.corruptXlsx", params: { file, detail: e.message } });
+  if (e instanceof InputError) return e;
+  if ((e as NodeJS.ErrnoException)?.code) return new InputError({ code: "file.unreadable", params: { file, detail: (e as Error).message } });
+  return e as Error;
+}
