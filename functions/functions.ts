@@ -12,7 +12,7 @@
  */
 import { bucketIndex, bucketLabels } from "../src/core/aging/aging";
 import { ageColumns } from "../src/core/aging/agingTotals";
-import { isValidClabe } from "../src/core/identifiers/clabe";
+import { checkClabe, isValidClabe } from "../src/core/identifiers/clabe";
 import { availableCredit, releaseDecision } from "../src/core/credit/credit";
 import { serialFromDay } from "../src/core/dates";
 import { chequeIndemnity as indemnity, lateInterest as interest, type DayBasis } from "../src/core/collections/interest";
@@ -31,6 +31,7 @@ import { MAX_INSTALMENTS, paymentPlan as plan } from "../src/core/collections/pa
 import { isValidRfc } from "../src/core/identifiers/rfc";
 import { addBusinessDays } from "../src/core/workdays";
 import { cellText } from "../src/core/grid";
+import { describe } from "../src/core/messages";
 import { isEmpty, Range, run, type Call } from "./call";
 import { localizeBucketLabel, type FnMessage } from "./messages";
 
@@ -452,7 +453,7 @@ export function paymentPlan(amount: unknown, instalments: unknown, annualRate: u
 // ---- identifiers ------------------------------------------------------------------------
 
 /**
- * TRUE when a CLABE has 18 digits and a correct check digit.
+ * TRUE when a CLABE has 18 digits, a correct check digit and the bank code of a SPEI participant.
  * @customfunction CLABEVALID
  * @param clabe Interbank account number (as text).
  * @returns TRUE or FALSE.
@@ -465,13 +466,35 @@ export function clabeValid(clabe: unknown): boolean {
 }
 
 /**
- * TRUE when an RFC has the right shape, date and check digit.
+ * The bank of a CLABE, by Banxico's catalogue of SPEI participants.
+ * @customfunction CLABEBANK
+ * @param clabe Interbank account number (as text).
+ * @returns The bank's short name, e.g. BBVA MEXICO.
+ */
+export function clabeBank(clabe: unknown): string {
+  return run("CLABEBANK", (c) => {
+    if (isEmpty(clabe)) throw c.invalid("arg.missing", "clabe");
+    if (typeof clabe === "number") throw c.invalid("clabe.number", "clabe");
+    const r = checkClabe(cellText(clabe));
+    if (r.ok) return r.bank.name;
+    // A well-formed CLABE of a bank that is not (or no longer) in SPEI: no answer, not bad input.
+    if (r.problem.code === "clabe.bankUnknown") throw c.notAvailable("arg.problem", { arg: c.label("clabe"), detail: describe(r.problem, c.lang) });
+    throw c.problem("clabe", r.problem);
+  });
+}
+
+/**
+ * TRUE when an RFC has the right shape and date (and check digit when strict).
  * @customfunction RFCVALID
- * @param rfc RFC of a company (12 characters) or a person (13).
+ * @param rfc RFC of a company (12 characters) or a person (13, or 10 without homoclave).
+ * @param [strict] TRUE to also require a check digit that verifies.
  * @returns TRUE or FALSE.
  */
-export function rfcValid(rfc: unknown): boolean {
-  return run("RFCVALID", () => typeof rfc === "string" && isValidRfc(rfc));
+export function rfcValid(rfc: unknown, strict?: unknown): boolean {
+  return run("RFCVALID", (c) => {
+    const s = c.flag(strict, "strict");
+    return typeof rfc === "string" && isValidRfc(rfc, { strict: s });
+  });
 }
 
 // ---- reading SAP text -------------------------------------------------------------------

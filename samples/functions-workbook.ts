@@ -241,8 +241,11 @@ export async function buildFunctionsWorkbook(file: string): Promise<void> {
   example("CHEQUEINDEMNITY", "INDEMNIZACIONCHEQUE", [48350.4], F.chequeIndemnity(48350.4), MONEY_FMT);
   // An empty rate: the legal 6 % a year (Código de Comercio art. 362).
   example("LATEINTEREST", "MORATORIOS", [125000, null, "15/07/2026", "31/10/2026", 360], F.lateInterest(125000, null, "15/07/2026", "31/10/2026", 360), MONEY_FMT);
-  example("CLABEVALID", "CLABEVALIDA", ["032180000118359719"], F.clabeValid("032180000118359719"));
+  example("CLABEVALID", "CLABEVALIDA", ["002010077777777771"], F.clabeValid("002010077777777771"));
+  example("CLABEBANK", "BANCOCLABE", ["002010077777777771"], F.clabeBank("002010077777777771"));
   example("RFCVALID", "RFCVALIDO", ["WMT970714R10"], F.rfcValid("WMT970714R10"));
+  // A real RFC whose check digit does not verify: valid by default, not when strict.
+  example("RFCVALID", "RFCVALIDO", ["SIN9311169P8", true], F.rfcValid("SIN9311169P8", true));
   example("AMOUNT", "IMPORTE", ["1,234.56-"], F.amountFromText("1,234.56-"), MONEY_FMT);
   example("DATE", "FECHA", ["31.10.2026"], F.dateFromText("31.10.2026"), DATE_FMT);
   // Inputs the examples above point at: holidays and three months of sales.

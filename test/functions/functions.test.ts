@@ -344,19 +344,71 @@ describe("PAYMENTPLAN", () => {
   });
 });
 
-describe("CLABEVALID and RFCVALID", () => {
-  it("validate check digits and never throw", () => {
-    expect(F.clabeValid("032180000118359719")).toBe(true);
-    expect(F.clabeValid("032180000118359718")).toBe(false);
+describe("CLABEVALID, CLABEBANK and RFCVALID", () => {
+  it("CLABEVALID checks the check digit, the plaza and the bank, and never throws", () => {
+    expect(F.clabeValid("002010077777777771")).toBe(true);
+    expect(F.clabeValid("002 010 07777777777 1")).toBe(true);
+    expect(F.clabeValid("002010077777777772")).toBe(false);
+    // Banxico's old example: the check digit is right, but bank 032 is no longer in SPEI.
+    expect(F.clabeValid("032180000118359719")).toBe(false);
+    expect(F.clabeValid("002000000000000008")).toBe(false); // plaza 000
     // Typed as a number, an 18-digit CLABE has already lost its last digits (Excel keeps 15).
-    expect(F.clabeValid(Number("032180000118359719"))).toBe(false);
+    expect(F.clabeValid(Number("002010077777777771"))).toBe(false);
     expect(F.clabeValid(null)).toBe(false);
     expect(F.clabeValid(true)).toBe(false);
+  });
+  it("CLABEBANK names the bank", () => {
+    expect(F.clabeBank("002010077777777771")).toBe("BANAMEX");
+    expect(F.clabeBank(" 723-010-12345678901-9 ")).toBe("CUENCA");
+    expect(F.clabeBank("012180001234567899")).toBe("BBVA MEXICO"); // check digits computed for the test
+    expect(F.clabeBank("646180157042875763")).toBe("STP");
+  });
+  it("CLABEBANK answers #VALUE! for a malformed CLABE, saying why", () => {
+    let e = excelError(() => F.clabeBank("01218000123456789"));
+    expect([e.code, e.message]).toEqual(["#VALUE!", 'clabe: "01218000123456789" tiene 17 dígitos; una CLABE tiene 18']);
+    e = excelError(() => F.clabeBank("012180001234567890"));
+    expect([e.code, e.message]).toEqual(["#VALUE!", 'clabe: "012180001234567890": el dígito verificador no corresponde; revise que la CLABE esté bien copiada']);
+    e = excelError(() => F.clabeBank("002000000000000008"));
+    expect([e.code, e.message]).toEqual(["#VALUE!", 'clabe: "002000000000000008": la plaza 000 no existe']);
+    e = excelError(() => F.clabeBank(Number("012180001234567899")));
+    expect([e.code, e.message]).toEqual(["#VALUE!", "clabe: escriba la CLABE como texto (como número pierde los ceros iniciales y Excel conserva solo 15 dígitos)"]);
+    e = excelError(() => F.clabeBank(""));
+    expect([e.code, e.message]).toEqual(["#VALUE!", "clabe: falta el valor"]);
+    e = excelError(() => F.clabeBank(true));
+    expect([e.code, e.message]).toEqual(["#VALUE!", 'clabe: "TRUE": una CLABE solo lleva dígitos (18)']);
+    useHost("en");
+    e = excelError(() => F.clabeBank("0121800012345678X7"));
+    expect([e.code, e.message]).toEqual(["#VALUE!", 'clabe: "0121800012345678X7": a CLABE has digits only (18)']);
+  });
+  it("CLABEBANK answers #N/A for a bank code that is not in SPEI", () => {
+    let e = excelError(() => F.clabeBank("032180000118359719"));
+    expect([e.code, e.message]).toEqual([
+      "#N/A",
+      'clabe: "032180000118359719": el código de banco 032 no está en el catálogo de participantes del SPEI de Banxico (al 23/03/2026)',
+    ]);
+    useHost("en");
+    e = excelError(() => F.clabeBank("999180000118359713"));
+    expect([e.code, e.message]).toEqual(["#N/A", 'clabe: "999180000118359713": bank code 999 is not in Banxico\'s catalogue of SPEI participants (as of 2026-03-23)']);
+  });
+  it("RFCVALID checks shape and date by default, the check digit when strict", () => {
     expect(F.rfcValid("WMT970714R10")).toBe(true);
-    expect(F.rfcValid("wmt970714r10")).toBe(true);
-    expect(F.rfcValid("WMT970714R11")).toBe(false);
+    expect(F.rfcValid("wmt-970714-r10")).toBe(true);
+    expect(F.rfcValid("XAXX010101000", true)).toBe(true);
+    expect(F.rfcValid("COMG600703")).toBe(true);
+    expect(F.rfcValid("COMG600703", true)).toBe(false);
+    expect(F.rfcValid("MUÑ110218LJ6", "VERDADERO")).toBe(true);
+    // A real RFC whose check digit does not verify (python-stdnum's tests).
+    expect(F.rfcValid("SIN9311169P8")).toBe(true);
+    expect(F.rfcValid("SIN9311169P8", true)).toBe(false);
+    expect(F.rfcValid("SIN9311169P8", 1)).toBe(false);
+    expect(F.rfcValid("SIN9311169P8", "")).toBe(true);
+    expect(F.rfcValid("SIN9311169P8", false)).toBe(true);
+    expect(F.rfcValid("CACA580710NF7")).toBe(false);
+    expect(F.rfcValid("WMT971314R10")).toBe(false);
     expect(F.rfcValid("")).toBe(false);
     expect(F.rfcValid(12)).toBe(false);
+    const e = excelError(() => F.rfcValid("WMT970714R10", "quizá"));
+    expect([e.code, e.message]).toEqual(["#VALUE!", "estricto: se esperaba VERDADERO o FALSO"]);
   });
 });
 

@@ -142,6 +142,21 @@ export const es = {
   "aging.summary.amount": "Importe",
   "aging.fact.counts": "{customers#} clientes · {items#} partidas abiertas",
   "aging.fact.master": "{count#} clientes en el maestro.",
+  // ---- identifiers: CLABE and RFC (src/core/identifiers) and their functions
+  "clabe.digits": "\"{value}\": una CLABE solo lleva dígitos (18)",
+  "clabe.length": "\"{value}\" tiene {n} dígitos; una CLABE tiene 18",
+  "clabe.checkDigit": "\"{value}\": el dígito verificador no corresponde; revise que la CLABE esté bien copiada",
+  "clabe.plaza": "\"{value}\": la plaza {plaza} no existe",
+  "clabe.bankUnknown": "\"{value}\": el código de banco {bank} no está en el catálogo de participantes del SPEI de Banxico (al {asOf})",
+  "rfc.length": "\"{value}\" tiene {n} caracteres; un RFC tiene 12 (persona moral), 13 (persona física) o 10 (persona física sin homoclave)",
+  "rfc.shapeMoral": "\"{value}\" no tiene la forma de un RFC de persona moral: 3 letras, la fecha AAMMDD, 2 caracteres de homoclave y el dígito verificador (0-9 o A)",
+  "rfc.shapeFisica": "\"{value}\" no tiene la forma de un RFC de persona física: 4 letras, la fecha AAMMDD, 2 caracteres de homoclave y el dígito verificador (0-9 o A)",
+  "rfc.shapeShort": "\"{value}\" no tiene la forma de un RFC sin homoclave: 4 letras y la fecha AAMMDD",
+  "rfc.forbidden": "\"{value}\": el SAT no asigna RFC que empiecen con {word} (palabra inconveniente)",
+  "rfc.date": "\"{value}\": {date} no es una fecha válida (AAMMDD)",
+  "rfc.checkDigit": "\"{value}\": el dígito verificador no corresponde (el SAT ha asignado algunos RFC así; sin la validación estricta se aceptan)",
+  "rfc.noCheckDigit": "\"{value}\": sin homoclave no hay dígito verificador que comprobar",
+  "fn.clabe.number": "{arg}: escriba la CLABE como texto (como número pierde los ceros iniciales y Excel conserva solo 15 dígitos)",
 } as const;
 
 export type MessageKey = keyof typeof es;
