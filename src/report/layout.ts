@@ -55,11 +55,7 @@ export interface ChartLayout {
 export const DATE_FORMAT = "dd/mm/yyyy";
 export const TEXT_FORMAT = "@";
 export const TABLE_STYLE = "TableStyleMedium2";
-export const OVERDUE_FILL = "#FFC7CE";
-export const OVERDUE_FONT = "#9C0006";
-export const TITLE_COLOR = "#1F4E79";
-/** Bucket colours from current (green) to oldest (dark red), as analysts colour an aging. */
-export const SERIES_COLORS = ["#5B9A3C", "#F2C14E", "#F29544", "#E0603A", "#C0392B", "#7B1E1E", "#4A1010", "#2B0808"];
+export { OVERDUE_FILL, OVERDUE_FONT, SERIES_COLORS, TITLE_COLOR } from "./palette";
 
 export function numberFormatFor(col: ReportColumn, currency: string): string {
   switch (col.type) {

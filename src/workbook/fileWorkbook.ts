@@ -1,6 +1,6 @@
 import type { TableSpec } from "../core/tables/columns";
 import type { Report } from "../core/report/report";
-import { MAX_CHUNK_ROWS, spans } from "./chunks";
+import { MAX_CHUNK_ROWS, spans } from "../report/chunks";
 import type { CapturedTable, FileIo } from "./fileIo";
 import {
   throwIfAborted,

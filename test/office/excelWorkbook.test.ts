@@ -9,7 +9,7 @@ import { LEDGER_SPEC } from "../../src/core/tables/ledger";
 import { excelMoneyFormat } from "../../src/core/money";
 import { ExcelWorkbook, parseAddress, uniqueSheetName } from "../../src/office/excelWorkbook";
 import { runAgingJob } from "../../src/workbook/agingJob";
-import { MAX_CHUNK_ROWS } from "../../src/workbook/chunks";
+import { MAX_CHUNK_ROWS } from "../../src/report/chunks";
 import { detectTable, isDetected } from "../../src/workbook/mapping";
 import { CancelledError, type GridChunk, type SourceRef } from "../../src/workbook/port";
 import { FakeExcel, type FakeSheet } from "../helpers/fakeExcel";

@@ -9,7 +9,7 @@ import { dayFromCivil, serialFromDay } from "../../src/core/dates";
 import { LEDGER_SPEC, type LedgerItem } from "../../src/core/tables/ledger";
 import { excelMoneyFormat } from "../../src/core/money";
 import type { ReportSheet } from "../../src/core/report/report";
-import { cellBytes, chunkRows, MAX_CHUNK_BYTES, MAX_CHUNK_ROWS, rowBytes, spans } from "../../src/workbook/chunks";
+import { cellBytes, chunkRows, MAX_CHUNK_BYTES, MAX_CHUNK_ROWS, rowBytes, spans } from "../../src/report/chunks";
 import { columnLetter, detectTable, isDetected, mappingProblem, mappingToSave, restoreMapping } from "../../src/workbook/mapping";
 import type { SourcePreview } from "../../src/workbook/port";
 import { cellValue, layoutSheet, rowValues, totalsFormulas } from "../../src/report/layout";

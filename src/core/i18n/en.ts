@@ -59,6 +59,13 @@ export const en: Record<MessageKey, string> = {
   "file.noPermission": "Could not write {file}: no permission to write there",
   "cli.outExtension": "--out {file}: the result is an Excel workbook; use a name ending in .xlsx",
   "aging.fact.countsByCurrency": "{customers#} customers ({rows#} rows by customer and currency) · {items#} open items",
+  // ---- Excel adapter
+  "office.source.table": "Table {name} ({sheet}, {rows#} rows)",
+  "office.source.sheet": "Sheet {name} ({range})",
+  "office.source.selection": "Selection {address}",
+  "office.settings.about": "Cartera add-in settings: last column mapping, options, and the result sheets Cartera replaces when it runs again. Cartera rewrites this sheet.",
+  "office.settings.key": "Key",
+  "office.settings.value": "Value",
   // ---- functions: CARTERA.* messages and words inside their results
   "fn.arg.missing": "{arg}: the value is missing",
   "fn.arg.problem": "{arg}: {detail}",

@@ -62,6 +62,13 @@ export const es = {
   "file.noPermission": "No se pudo escribir {file}: no hay permiso para escribir ahí",
   "cli.outExtension": "--out {file}: el resultado es un libro de Excel; use un nombre terminado en .xlsx",
   "aging.fact.countsByCurrency": "{customers#} clientes ({rows#} filas por cliente y moneda) · {items#} partidas abiertas",
+  // ---- Excel adapter
+  "office.source.table": "Tabla {name} ({sheet}, {rows#} filas)",
+  "office.source.sheet": "Hoja {name} ({range})",
+  "office.source.selection": "Selección {address}",
+  "office.settings.about": "Configuración del complemento Cartera: última asignación de columnas, opciones y hojas de resultados que Cartera reemplaza al volver a ejecutar. Cartera reescribe esta hoja.",
+  "office.settings.key": "Clave",
+  "office.settings.value": "Valor",
   // ---- functions: CARTERA.* messages and words inside their results
   "fn.arg.missing": "{arg}: falta el valor",
   "fn.arg.problem": "{arg}: {detail}",
