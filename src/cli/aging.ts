@@ -54,7 +54,10 @@ export async function agingCommand(args: AgingArgs, io: Io): Promise<number> {
   const out = args.out ? checkOutput(args.out, [args.ledger, args.customers], lang) : undefined;
   const job = await runAging(args, out !== undefined);
   for (const w of job.warnings) {
-    const where = w.row !== undefined ? message(lang, "report.problemLine", { row: String(w.row), column: shortText(w.column ?? "", 40), value: shortText(w.value ?? ""), reason: describe(w.problem, lang) }) : describe(w.problem, lang);
+    const reason = describe(w.problem, lang);
+    // A heading's warning names the heading itself: the row is enough.
+    const where =
+      w.row === undefined ? reason : w.value === w.column ? message(lang, "report.warningLine", { row: String(w.row), reason }) : message(lang, "report.problemLine", { row: String(w.row), column: shortText(w.column ?? "", 40), value: shortText(w.value ?? ""), reason });
     io.err(message(lang, w.kind === "customers" ? "cli.warningCustomers" : "cli.warning", { detail: where }));
   }
   if (out) {

@@ -47,7 +47,7 @@ describe("aging report", () => {
   test("summary rows add up to the totals per currency; master columns when a master is given", () => {
     const its = items(60);
     const result = age(its, { asOf });
-    const master = new CustomerMaster([{ row: 2, code: "C1", name: "Uno", rfc: "", termDays: 30, creditLimit: 500000, emails: [], plaza: "León" }]);
+    const master = new CustomerMaster([{ row: 2, code: "C1", name: "Uno", rfc: "", termDays: 30, creditLimit: 500000, currency: null, emails: [], plaza: "León" }]);
     const report = buildAgingReport({ result, items: its, rejected: [], source: "t", lang: "en", master });
     const summary = report.sheets[0];
     const col = (key: string) => summary.columns.findIndex((c) => c.key === key);
@@ -58,7 +58,25 @@ describe("aging report", () => {
     }
     const c1 = summary.rows.find((r) => r[0] === "C1" && r[col("currency")] === "MXN")!;
     expect([c1[col("name")], c1[col("plaza")], c1[col("limit")]]).toEqual(["Uno", "León", 500000]);
-    expect(summary.columns[col("limit")].currencyKey).toBeUndefined();
+    // Without a limit currency in the master, a limit is in the customer's own currency.
+    expect(summary.columns[col("limit")].currencyKey).toBe("currency");
+    expect(col("limitCurrency")).toBe(-1);
     expect(summary.columns.map((c) => c.header).slice(3, 9)).toEqual(["Current", "1-30", "31-60", "61-90", "91-120", "120+"]);
+  });
+
+  test("a master that gives the limit's currency: the limit is formatted in it, in a column of its own", () => {
+    const its = items(60);
+    const result = age(its, { asOf });
+    const master = new CustomerMaster([
+      { row: 2, code: "C1", name: "Uno", rfc: "", termDays: 30, creditLimit: 500000, currency: "MXN", emails: [], plaza: "León" },
+      { row: 3, code: "C2", name: "Dos", rfc: "", termDays: 30, creditLimit: 100000, currency: "USD", emails: [], plaza: "León" },
+    ]);
+    const summary = buildAgingReport({ result, items: its, rejected: [], source: "t", lang: "es", master }).sheets[0];
+    const col = (key: string) => summary.columns.findIndex((c) => c.key === key);
+    expect(summary.columns[col("limit")].currencyKey).toBe("limitCurrency");
+    expect(summary.columns[col("limitCurrency")].header).toBe("Moneda del límite");
+    const c2 = summary.rows.find((r) => r[0] === "C2")!;
+    expect([c2[col("limit")], c2[col("limitCurrency")]]).toEqual([100000, "USD"]);
+    for (const t of summary.totals) expect(t.values).toHaveLength(summary.columns.length);
   });
 });

@@ -89,15 +89,19 @@ export function buildAgingReport(input: AgingReportInput): Report {
     { key: "maxDays", header: col(byDocument ? "maxDaysDocument" : "maxDays"), type: "integer", width: 10 },
     { key: "items", header: col("items"), type: "integer", width: 9 },
   ];
+  // A limit is in the master's currency for it when the master says so, else in the
+  // customer's own currency (a USD customer's limit in dollars).
+  const limitCurrencies = master?.customers.some((c) => c.currency !== null) ?? false;
   if (master) {
     summaryColumns.push({ key: "plaza", header: col("plaza"), type: "text", width: 16 });
-    // The master's limits are in the company's (local) currency, whatever the row's currency.
-    summaryColumns.push({ key: "limit", header: col("limit"), type: "money", width: 17 });
+    summaryColumns.push({ key: "limit", header: col("limit"), type: "money", width: 17, currencyKey: limitCurrencies ? "limitCurrency" : "currency" });
+    if (limitCurrencies) summaryColumns.push({ key: "limitCurrency", header: col("limitCurrency"), type: "code", width: 8 });
   }
   const summaryRows: ReportValue[][] = result.customers.map((c) => {
     const m = master?.get(c.customer);
     const row: ReportValue[] = [c.customer, c.name || m?.name || "", c.currency, ...c.buckets, c.total, c.overdue, c.unappliedCredits, c.maxDaysPastDue, c.items];
     if (master) row.push(m?.plaza ?? "", m?.creditLimit ?? null);
+    if (limitCurrencies) row.push(m?.creditLimit === null || m?.creditLimit === undefined ? "" : (m.currency ?? c.currency));
     return row;
   });
   const totals = currencies.map((cur) => {
@@ -105,6 +109,7 @@ export function buildAgingReport(input: AgingReportInput): Report {
     const label = say(lang, "aging.totalOf", { currency: cur });
     const values: ReportValue[] = [label, "", cur, ...tt.buckets, tt.total, tt.overdue, tt.unappliedCredits, null, tt.items];
     if (master) values.push(null, null);
+    if (limitCurrencies) values.push(null);
     return { label, values };
   });
   const skipped = input.skipped ?? { subtotalRows: 0, blankRows: 0, repeatedHeaders: 0 };
@@ -190,6 +195,7 @@ export function buildAgingReport(input: AgingReportInput): Report {
   const distinct = new Set(result.customers.map((c) => c.customer)).size;
   const facts = [say(lang, distinct === result.customers.length ? "aging.fact.counts" : "aging.fact.countsByCurrency", { customers: distinct, rows: result.customers.length, items: open })];
   if (master) facts.push(say(lang, "aging.fact.master", { count: master.size }));
+  if (result.totalsByCurrency.size === 0) facts.push(say(lang, "aging.fact.noItems"));
   return {
     title: say(lang, "aging.title"),
     lang,

@@ -66,6 +66,10 @@ export const en: Record<MessageKey, string> = {
   "office.settings.about": "Cartera add-in settings: last column mapping, options, and the result sheets Cartera replaces when it runs again. Cartera rewrites this sheet.",
   "office.settings.key": "Key",
   "office.settings.value": "Value",
+  "report.warningLine": "row {row}: {reason}",
+  "code.tooLong": "a code of {length#} characters is not a key (at most {max})",
+  "aging.fact.noItems": "No items are open at the key date: the source has no items, or all of them were cleared.",
+  "aging.col.limitCurrency": "Limit currency",
   // ---- functions: CARTERA.* messages and words inside their results
   "fn.arg.missing": "{arg}: the value is missing",
   "fn.arg.problem": "{arg}: {detail}",

@@ -69,6 +69,10 @@ export const es = {
   "office.settings.about": "Configuración del complemento Cartera: última asignación de columnas, opciones y hojas de resultados que Cartera reemplaza al volver a ejecutar. Cartera reescribe esta hoja.",
   "office.settings.key": "Clave",
   "office.settings.value": "Valor",
+  "report.warningLine": "fila {row}: {reason}",
+  "code.tooLong": "un código de {length#} caracteres no es una clave (máximo {max})",
+  "aging.fact.noItems": "No hay partidas abiertas a la fecha clave: el origen no trae partidas, o todas estaban compensadas.",
+  "aging.col.limitCurrency": "Moneda del límite",
   // ---- functions: CARTERA.* messages and words inside their results
   "fn.arg.missing": "{arg}: falta el valor",
   "fn.arg.problem": "{arg}: {detail}",

@@ -11,6 +11,8 @@ export interface Customer {
   rfc: string;
   termDays: number | null;
   creditLimit: Centavos | null;
+  /** Currency of the credit limit, when the master has a column for it. */
+  currency: string | null;
   emails: string[];
   plaza: string;
 }
@@ -23,6 +25,7 @@ export const CUSTOMER_SPEC: TableSpec = {
     { key: "rfc", type: "rfc", label: { es: "RFC", en: "Tax ID" }, synonyms: ["R.F.C.", "RFC cliente", "Tax Number", "STCD1"] },
     { key: "termDays", type: "terms", label: { es: "Plazo", en: "Terms" }, synonyms: ["Días de crédito", "Dias credito", "Plazo de crédito", "Días plazo", "Condiciones de pago", "Cond. pago", "Payment Terms", "Terms of Payment", "Term Days", "ZTERM"] },
     { key: "creditLimit", type: "money", label: { es: "Límite de crédito", en: "Credit Limit" }, synonyms: ["Limite credito", "Línea de crédito", "Crédito", "Credit Line", "Limit"] },
+    { key: "currency", type: "currency", label: { es: "Moneda", en: "Currency" }, synonyms: ["Moneda del límite", "Moneda límite", "Limit currency", "Credit currency", "Curr.", "WAERS"] },
     { key: "emails", type: "emails", label: { es: "Correo", en: "Email" }, synonyms: ["Correos", "Correo electrónico", "E-mail", "Emails", "Mail", "Contacto correo"] },
     { key: "plaza", type: "text", label: { es: "Plaza", en: "Branch" }, synonyms: ["Sucursal", "Ciudad", "City", "Region", "Región", "Zona"] },
   ],
@@ -46,6 +49,7 @@ export const CUSTOMER_KIND: TableKind<Customer> = {
       rfc: f.text("rfc").toUpperCase(),
       termDays,
       creditLimit: f.money("creditLimit"),
+      currency: f.currency("currency"),
       emails: f.emails("emails"),
       plaza: f.text("plaza"),
     };

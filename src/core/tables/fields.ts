@@ -57,13 +57,22 @@ export class RowFields {
     return i === undefined ? "" : cellText(this.row[i]);
   }
 
-  /** Keeps leading zeros in text and avoids `1000123.0` for codes stored as numbers. */
+  /**
+   * Keeps leading zeros in text and avoids `1000123.0` for codes stored as numbers. A code
+   * longer than any SAP key (KUNNR 10, BELNR 10, XBLNR 16, ZUONR 18 characters) by far is not
+   * a code: rejected, never carried into totals under a name nobody can read.
+   */
   code(key: string): string {
     const i = this.ctx.mapping[key];
     if (i === undefined) return "";
     const v = this.row[i];
     if (typeof v === "number" && Number.isFinite(v)) return String(v);
-    return cellText(v);
+    const t = cellText(v);
+    if (t.length > MAX_CODE_LENGTH) {
+      this.reject(i, { code: "code.tooLong", params: { length: t.length, max: MAX_CODE_LENGTH } });
+      return "";
+    }
+    return t;
   }
 
   /** Centavos; null when the column is absent or the cell empty (or unreadable: then rejected). */
@@ -185,6 +194,8 @@ export class RowFields {
     }
   }
 }
+
+export const MAX_CODE_LENGTH = 64;
 
 const DEBIT_CREDIT: Record<string, -1 | 1> = { S: 1, D: 1, DEBE: 1, DEBIT: 1, CARGO: 1, H: -1, C: -1, HABER: -1, CREDIT: -1, ABONO: -1 };
 
