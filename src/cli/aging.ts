@@ -7,7 +7,7 @@ import { agingJson, runAgingJob, type AgingJobOutput } from "../jobs/aging";
 import { reportToText, shortText } from "../report/text";
 import { writeReportXlsxFile } from "../report/xlsx";
 import { UsageError, type Io } from "./common";
-import { fileSource } from "./fileSource";
+import { fileSource } from "../io/fileSource";
 import { checkOutput, writeError } from "./output";
 
 export interface AgingArgs {

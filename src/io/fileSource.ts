@@ -4,9 +4,9 @@ import { Readable } from "node:stream";
 import { findHeader, HEADER_SCAN_ROWS, headerNotFound, isHeaderMatch, type HeaderMiss, type TableSpec } from "../core/tables/columns";
 import { InputError } from "../core/errors";
 import type { Row } from "../core/grid";
-import { TextChunkDecoder } from "../io/sniff";
-import { classify, parseDelimited, textSetup, type TextSetup } from "../io/tableSource";
-import { openXlsx, XlsxError, type XlsxBook } from "../io/xlsxGrid";
+import { TextChunkDecoder } from "./sniff";
+import { classify, parseDelimited, textSetup, type TextSetup } from "./tableSource";
+import { openXlsx, XlsxError, type XlsxBook } from "./xlsxGrid";
 import type { GridChunk, ReadOptions, SourcePreview, TableSource } from "../jobs/source";
 
 /**
