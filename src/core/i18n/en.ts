@@ -28,10 +28,14 @@ export const en: Record<MessageKey, string> = {
   "file.isDirectory": "{file} is a folder, not a file",
   "file.sheetNotFound": "{file} has no sheet named \"{sheet}\". Sheets: {sheets}.",
   "aging.glimpse": "Customers with the most overdue ({shown#} of {of#}):",
+  // ---- mail: statements and minutes (add keys right below this line)
+
   // ---- report writers: text
   "report.problemLine": "row {row}, {column} = \"{value}\": {reason}",
   "report.problemsHeading": "Rejected rows:",
   "report.problemsMore": "… and {count#} more",
+  // ---- payments: cash application (add keys right below this line)
+
   // ---- command line
   "cli.help.main": "cartera — accounts-receivable tools (the same engine as the Excel add-in)\n\nUsage: cartera <command> [options]\n\nCommands:\n  aging LEDGER     age the receivables at a key date (cartera aging --help)\n\nGeneral options: --lang es|en, --help, --version\n",
   "cli.help.aging": "Usage: cartera aging LEDGER --as-of YYYY-MM-DD [options]\n\nAges an open-items report (SAP FBL5N as .xlsx, .csv or .txt).\n\nOptions:\n  --as-of YYYY-MM-DD     key date (default: today)\n  --buckets 30,60,90,120 bucket edges in days (default 30,60,90,120)\n  --basis due|document   age from the due date (due) or the document date\n  --customers FILE       customer master (code, name, RFC, terms, limit, emails, plaza)\n  --currency MXN         currency when the ledger has no currency column\n  --sheet NAME           worksheet of an .xlsx to read (default: first with headers)\n  --json                 JSON result on standard output\n  --out RESULT.xlsx      write the result workbook (summary, detail, rejected)\n  --lang es|en           language of messages and reports\n  --help                 this help\n\nExit codes: 0 ok, 1 bad input, 2 bad usage.\n",
@@ -59,6 +63,8 @@ export const en: Record<MessageKey, string> = {
   "file.noPermission": "Could not write {file}: no permission to write there",
   "cli.outExtension": "--out {file}: the result is an Excel workbook; use a name ending in .xlsx",
   "aging.fact.countsByCurrency": "{customers#} customers ({rows#} rows by customer and currency) · {items#} open items",
+  // ---- credit review (add keys right below this line)
+
   // ---- Excel adapter
   "office.source.table": "Table {name} ({sheet}, {rows#} rows)",
   "office.source.sheet": "Sheet {name} ({range})",
@@ -150,6 +156,8 @@ export const en: Record<MessageKey, string> = {
   "aging.summary.amount": "Amount",
   "aging.fact.counts": "{customers#} customers · {items#} open items",
   "aging.fact.master": "{count#} customers in the master.",
+  // ---- reconcile: deliveries and statements (add keys right below this line)
+
   // ---- identifiers: CLABE and RFC (src/core/identifiers) and their functions
   "clabe.digits": "\"{value}\": a CLABE has digits only (18)",
   "clabe.length": "\"{value}\" has {n} digits; a CLABE has 18",

@@ -31,10 +31,14 @@ export const es = {
   "file.isDirectory": "{file} es una carpeta, no un archivo",
   "file.sheetNotFound": "{file} no tiene una hoja llamada \"{sheet}\". Hojas: {sheets}.",
   "aging.glimpse": "Clientes con mayor saldo vencido ({shown#} de {of#}):",
+  // ---- mail: statements and minutes (add keys right below this line)
+
   // ---- report writers: text
   "report.problemLine": "fila {row}, {column} = \"{value}\": {reason}",
   "report.problemsHeading": "Filas rechazadas:",
   "report.problemsMore": "… y {count#} más",
+  // ---- payments: cash application (add keys right below this line)
+
   // ---- command line
   "cli.help.main": "cartera — herramientas de cuentas por cobrar (el mismo motor que el complemento de Excel)\n\nUso: cartera <comando> [opciones]\n\nComandos:\n  aging LIBRO      antigüedad de saldos a una fecha clave (cartera aging --help)\n\nOpciones generales: --lang es|en, --help, --version\n",
   "cli.help.aging": "Uso: cartera aging LIBRO --as-of AAAA-MM-DD [opciones]\n\nAntigüedad de saldos de un reporte de partidas abiertas (SAP FBL5N en .xlsx, .csv o .txt).\n\nOpciones:\n  --as-of AAAA-MM-DD     fecha clave (por omisión: hoy)\n  --buckets 30,60,90,120 límites de los rangos en días (por omisión 30,60,90,120)\n  --basis due|document   antigüedad por vencimiento (due) o por fecha de documento\n  --customers ARCHIVO    maestro de clientes (código, nombre, RFC, plazo, límite, correos, plaza)\n  --currency MXN         moneda cuando el libro no trae columna de moneda\n  --sheet NOMBRE         hoja del .xlsx a leer (por omisión la primera con encabezados)\n  --json                 resultado en JSON por la salida estándar\n  --out RESULTADO.xlsx   escribe el libro de resultados (resumen, detalle, rechazados)\n  --lang es|en           idioma de mensajes y reportes\n  --help                 esta ayuda\n\nCódigos de salida: 0 correcto, 1 datos de entrada inválidos, 2 uso incorrecto.\n",
@@ -62,6 +66,8 @@ export const es = {
   "file.noPermission": "No se pudo escribir {file}: no hay permiso para escribir ahí",
   "cli.outExtension": "--out {file}: el resultado es un libro de Excel; use un nombre terminado en .xlsx",
   "aging.fact.countsByCurrency": "{customers#} clientes ({rows#} filas por cliente y moneda) · {items#} partidas abiertas",
+  // ---- credit review (add keys right below this line)
+
   // ---- Excel adapter
   "office.source.table": "Tabla {name} ({sheet}, {rows#} filas)",
   "office.source.sheet": "Hoja {name} ({range})",
@@ -153,6 +159,8 @@ export const es = {
   "aging.summary.amount": "Importe",
   "aging.fact.counts": "{customers#} clientes · {items#} partidas abiertas",
   "aging.fact.master": "{count#} clientes en el maestro.",
+  // ---- reconcile: deliveries and statements (add keys right below this line)
+
   // ---- identifiers: CLABE and RFC (src/core/identifiers) and their functions
   "clabe.digits": "\"{value}\": una CLABE solo lleva dígitos (18)",
   "clabe.length": "\"{value}\" tiene {n} dígitos; una CLABE tiene 18",
