@@ -1,12 +1,13 @@
-import { validateEdges, type AgingBasis } from "../core/aging/aging";
+import { DEFAULT_EDGES, validateEdges, type AgingBasis } from "../core/aging/aging";
 import { parseIsoDate, type CivilDay } from "../core/dates";
 import { describe, message, type Lang } from "../core/messages";
+import { currencyCode } from "../core/tables/fields";
 import { CUSTOMER_SPEC } from "../core/tables/customers";
 import { LEDGER_SPEC } from "../core/tables/ledger";
 import { agingJson, runAgingJob, type AgingJobOutput } from "../jobs/aging";
 import { reportToText, shortText } from "../report/text";
 import { writeReportXlsxFile } from "../report/xlsx";
-import { UsageError, type Io } from "./common";
+import { parseOptions, UsageError, type Command, type Io } from "./common";
 import { fileSource } from "../io/fileSource";
 import { checkOutput, writeError } from "./output";
 
@@ -74,4 +75,57 @@ export async function agingCommand(args: AgingArgs, io: Io): Promise<number> {
   for (const line of reportToText(job.report, { maxNotes: 2, maxProblems: 20, moreHint: message(lang, "cli.moreHint") })) io.out(line);
   if (out) io.out(`\n${message(lang, "cli.resultWorkbook", { file: out })}`);
   return 0;
+}
+
+/** `cartera aging LEDGER …` */
+export const agingCli: Command = { run: (argv, lang, io) => aging(argv, lang, io) };
+
+async function aging(argv: string[], lang: Lang, io: Io): Promise<number> {
+  const parsed = parseOptions(
+    argv,
+    {
+        "as-of": { type: "string" },
+        buckets: { type: "string" },
+        basis: { type: "string" },
+        customers: { type: "string" },
+        currency: { type: "string" },
+        sheet: { type: "string" },
+        json: { type: "boolean" },
+        out: { type: "string" },
+        lang: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    lang,
+  );
+  const v = parsed.values;
+  if (v.help) {
+    io.out(message(lang, "cli.help.aging"));
+    return 0;
+  }
+  if (parsed.positionals.length !== 1) throw new UsageError(message(lang, "cli.ledgerMissing"));
+  let asOf = todayCivil();
+  if (v["as-of"] !== undefined) {
+    const d = parseIsoDate(v["as-of"]);
+    if (d === null) throw new UsageError(message(lang, "cli.asOfInvalid", { value: v["as-of"] }));
+    asOf = d;
+  }
+  const basis = v.basis ?? "due";
+  if (basis !== "due" && basis !== "document") throw new UsageError(message(lang, "cli.basisInvalid", { value: basis }));
+  const currency = v.currency === undefined ? "MXN" : currencyCode(v.currency);
+  if (currency === null) throw new UsageError(message(lang, "cli.currencyInvalid", { value: v.currency! }));
+  return agingCommand(
+    {
+      ledger: parsed.positionals[0],
+      asOf,
+      edges: v.buckets !== undefined ? parseEdges(v.buckets, lang) : [...DEFAULT_EDGES],
+      basis,
+      customers: v.customers,
+      currency,
+      sheet: v.sheet,
+      json: v.json ?? false,
+      out: v.out,
+      lang,
+    },
+    io,
+  );
 }
