@@ -138,7 +138,10 @@ const MONTHS: Record<string, number> = {
 
 export type DateParse = { ok: true; day: CivilDay } | { ok: false; problem: Problem };
 
-const NUMERIC_DATE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?\s*m\.?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+const TIME = "[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:\\s*[ap]\\.?\\s*m\\.?)?(?:Z|[+-]\\d{2}:?\\d{2})?";
+const NUMERIC_DATE = new RegExp(`^(\\d{1,4})[./-](\\d{1,2})[./-](\\d{1,4})(?:${TIME})?$`, "i");
+/** The time after a date, matched from `lastIndex` to the end. */
+const TIME_SUFFIX = new RegExp(`${TIME}$`, "iy");
 const NAMED_MONTH = /^(\d{1,2})[\s./-]*([a-záéíóú]{3,10})\.?[\s./-]*(\d{2,4})$/i;
 
 function fullYear(y: string): number {
@@ -194,31 +197,33 @@ export type DateOrderEvidence = DateOrder | "either" | "neutral";
 
 export function dateOrderEvidence(text: string): DateOrderEvidence {
   let i = 0;
-  const n = text.length;
-  while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  let n = text.length;
+  while (i < n && isSpace(text.charCodeAt(i))) i++;
+  while (n > i && isSpace(text.charCodeAt(n - 1))) n--;
   let a = 0, b = 0, y = 0, la = 0, lb = 0, ly = 0;
   for (; i < n && la < 5; i++, la++) {
     const c = text.charCodeAt(i) - 48;
     if (c < 0 || c > 9) break;
     a = a * 10 + c;
   }
-  if (la === 0 || la > 2 || i >= n) return "neutral";
-  const sep = text.charCodeAt(i);
-  if (sep !== 46 && sep !== 47 && sep !== 45) return "neutral";
+  if (la === 0 || la > 2 || i >= n || !isDateSeparator(text.charCodeAt(i))) return "neutral";
   for (i++; i < n && lb < 3; i++, lb++) {
     const c = text.charCodeAt(i) - 48;
     if (c < 0 || c > 9) break;
     b = b * 10 + c;
   }
-  if (lb === 0 || lb > 2 || i >= n || text.charCodeAt(i) !== sep) return "neutral";
+  if (lb === 0 || lb > 2 || i >= n || !isDateSeparator(text.charCodeAt(i))) return "neutral";
   for (i++; i < n && ly < 5; i++, ly++) {
     const c = text.charCodeAt(i) - 48;
     if (c < 0 || c > 9) break;
     y = y * 10 + c;
   }
   if (ly === 0 || ly === 3 || ly > 4) return "neutral";
-  // A time may follow (`2/13/2013 10:30 AM`); parseDateText checks it.
-  if (i < n && text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 84 /* T */) return "neutral";
+  // A time may follow (`2/13/2013 10:30 AM`), checked as parseDateText checks it.
+  if (i < n) {
+    TIME_SUFFIX.lastIndex = i;
+    if (!TIME_SUFFIX.test(text.slice(0, n))) return "neutral";
+  }
   if (ly <= 2) y += 2000;
   const asDayFirst = isValidYmd(y, b, a);
   const asMonthFirst = isValidYmd(y, a, b);
@@ -226,6 +231,14 @@ export function dateOrderEvidence(text: string): DateOrderEvidence {
   if (asDayFirst) return "dayFirst";
   if (asMonthFirst) return "monthFirst";
   return "neutral";
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 160 || c === 10 || c === 13;
+}
+
+function isDateSeparator(c: number): boolean {
+  return c === 46 || c === 47 || c === 45;
 }
 
 function fail(code: MessageCode, value: string, detail?: string): DateParse {

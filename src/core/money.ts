@@ -140,7 +140,8 @@ export function simpleAmount(s: string, decimal: DecimalChoice = "undecided"): n
       units = units * 10 + (c - 48);
       group++;
     } else if (c === sep) {
-      if (separators > 0 ? group !== 3 : group < 1 || group > 3) return NaN;
+      // A leading group such as `0,` is no thousands group: `0,313` is left to parseAmount.
+      if (separators > 0 ? group !== 3 : group < 1 || group > 3 || s.charCodeAt(i) === 48) return NaN;
       if (separators === 0) firstGroup = group;
       separators++;
       group = 0;
@@ -261,9 +262,71 @@ function readAmountText(value: string): AmountText {
   return { negative, evidence: "ambiguous", int: before, frac: after, sep };
 }
 
+/** Digits from `start` to `end` grouped by `sep`: a first group of 1-3 digits, then groups of 3. */
+function groupedDigits(s: string, start: number, end: number, sep: number): boolean {
+  let group = 0;
+  let groups = 0;
+  for (let k = start; k < end; k++) {
+    const c = s.charCodeAt(k);
+    if (c === sep) {
+      if (groups === 0 ? group < 1 || group > 3 : group !== 3) return false;
+      groups++;
+      group = 0;
+    } else if (c >= 48 && c <= 57) group++;
+    else return false;
+  }
+  return groups === 0 ? group > 0 : group === 3;
+}
+
+/**
+ * `readAmountText(value).evidence` for the shapes nearly every cell has (digits, separators,
+ * one sign, `$`, spaces), reading char codes only; null sends anything else to the full reader.
+ */
+function quickEvidence(s: string): DecimalEvidence | null {
+  let i = 0;
+  let n = s.length;
+  let signs = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 45 || c === 43) signs++;
+    else if (c !== 32 && c !== 36) break;
+  }
+  for (; n > i; n--) {
+    const c = s.charCodeAt(n - 1);
+    if (c === 45) signs++;
+    else if (c !== 32) break;
+  }
+  if (signs > 1 || i >= n) return null;
+  let dots = 0, commas = 0, lastDot = -1, lastComma = -1;
+  for (let k = i; k < n; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 46) {
+      dots++;
+      lastDot = k;
+    } else if (c === 44) {
+      commas++;
+      lastComma = k;
+    } else if (c < 48 || c > 57) return null;
+  }
+  if (dots === 0 && commas === 0) return "none";
+  if (dots > 0 && commas > 0) {
+    const decimalAt = lastDot > lastComma ? lastDot : lastComma;
+    if ((lastDot > lastComma ? dots : commas) !== 1 || decimalAt === n - 1) return "invalid";
+    return groupedDigits(s, i, decimalAt, lastDot > lastComma ? 44 : 46) ? (lastDot > lastComma ? "." : ",") : "invalid";
+  }
+  const sep = dots > 0 ? 46 : 44;
+  const at = dots > 0 ? lastDot : lastComma;
+  if ((dots > 0 ? dots : commas) > 1) return groupedDigits(s, i, n, sep) ? (sep === 46 ? "," : ".") : "invalid";
+  const before = at - i;
+  const after = n - at - 1;
+  if (after === 0) return "invalid";
+  if (after !== 3 || before === 0 || before > 3 || s.charCodeAt(i) === 48) return sep === 46 ? "." : ",";
+  return "ambiguous";
+}
+
 /** What a text amount says about its column's decimal separator (see `decideDecimalSeparator`). */
 export function decimalEvidence(value: string): DecimalEvidence {
-  return readAmountText(value).evidence;
+  return quickEvidence(value) ?? readAmountText(value).evidence;
 }
 
 function fail(code: Problem["code"], params: Record<string, string | number>): AmountParse {

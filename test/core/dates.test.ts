@@ -13,6 +13,7 @@ import {
   serialFromDay,
   weekday,
 } from "../../src/core/dates";
+import { seeded } from "./seeded";
 
 const iso = (s: string) => parseIsoDate(s)!;
 
@@ -185,4 +186,30 @@ describe("dates in a column's order", () => {
     ["", "neutral"],
     ["1/2/345", "neutral"],
   ])("evidence of %p: %s", (text, expected) => expect(dateOrderEvidence(text)).toBe(expected));
+
+  test("property: the evidence of a text agrees with how it parses in each order, for random text too", () => {
+    const rnd = seeded(31);
+    const wrong: unknown[] = [];
+    const digits = "0123456789";
+    for (let i = 0; i < 20000; i++) {
+      let text: string;
+      if (i % 2) {
+        text = Array.from({ length: rnd.int(1, 14) }, () => rnd.pick([..."0123456789011223/.-/ :AMT"])).join("");
+      } else {
+        const sep = rnd.pick(["/", ".", "-"]);
+        const part = (n: number) => Array.from({ length: n }, () => rnd.pick([...digits])).join("");
+        text = `${part(rnd.int(1, 2))}${sep}${part(rnd.int(1, 2))}${sep}${part(rnd.pick([2, 4]))}${rnd.pick(["", " 0:00", " 12:00:00 AM", "T10:30"])}`;
+      }
+      const e = dateOrderEvidence(text);
+      const d = parseDateText(text, "dayFirst");
+      const m = parseDateText(text, "monthFirst");
+      const agrees =
+        e === "dayFirst" ? d.ok && !m.ok
+        : e === "monthFirst" ? !d.ok && m.ok
+        : e === "either" ? d.ok && m.ok && d.day !== m.day
+        : (!d.ok && !m.ok) || (d.ok && m.ok && d.day === m.day);
+      if (!agrees) wrong.push([text, e, d, m]);
+    }
+    expect(wrong).toEqual([]);
+  });
 });

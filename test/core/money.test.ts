@@ -301,6 +301,28 @@ describe("property: what SAP, banks and people write reads back exactly", () => 
     expect(wrong).toEqual([]);
   });
 
+  test("what a text says about its separator agrees with how it parses, for random junk too", () => {
+    const rnd = seeded(5);
+    const alphabet = "0123456789012345678901234567890123456789.,.,.,-$ ()+M";
+    const wrong: unknown[] = [];
+    for (let i = 0; i < 30000; i++) {
+      const text = Array.from({ length: rnd.int(1, 12) }, () => rnd.pick([...alphabet])).join("");
+      const e = decimalEvidence(text);
+      const dot = parseAmount(text, { decimal: "." });
+      const comma = parseAmount(text, { decimal: "," });
+      const alone = parseAmount(text);
+      const code = (r: ReturnType<typeof parseAmount>) => (r.ok ? "ok" : r.problem.code);
+      const agrees =
+        e === "invalid" ? [dot, comma, alone].every((r) => code(r) === "amount.unrecognized")
+        : e === "none" ? JSON.stringify(dot) === JSON.stringify(comma) && JSON.stringify(dot) === JSON.stringify(alone)
+        : e === "ambiguous" ? code(alone) === "amount.ambiguous" && code(dot) !== "amount.decimalMismatch" && code(comma) !== "amount.decimalMismatch"
+        : e === "." ? code(comma) === "amount.decimalMismatch" && JSON.stringify(dot) === JSON.stringify(alone)
+        : code(dot) === "amount.decimalMismatch" && JSON.stringify(comma) === JSON.stringify(alone);
+      if (!agrees) wrong.push([text, e, code(dot), code(comma), code(alone)]);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   test("a number cell holding c / 100 (or c / 1000) gives back c, for every size up to the maximum", () => {
     const rnd = seeded(42);
     const wrong: unknown[] = [];
