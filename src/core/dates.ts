@@ -222,7 +222,7 @@ export function dateOrderEvidence(text: string): DateOrderEvidence {
   // A time may follow (`2/13/2013 10:30 AM`), checked as parseDateText checks it.
   if (i < n) {
     TIME_SUFFIX.lastIndex = i;
-    if (!TIME_SUFFIX.test(text.slice(0, n))) return "neutral";
+    if (!TIME_SUFFIX.test(n === text.length ? text : text.slice(0, n))) return "neutral";
   }
   if (ly <= 2) y += 2000;
   const asDayFirst = isValidYmd(y, b, a);
