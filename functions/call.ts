@@ -8,9 +8,9 @@ import { DEFAULT_EDGES, validateEdges } from "../src/core/aging/aging";
 import { parseDateCell, type CivilDay } from "../src/core/dates";
 import { cellText } from "../src/core/grid";
 import { describe, type Lang, type Problem } from "../src/core/messages";
-import { parseAmount, type Centavos } from "../src/core/money";
+import { parseAmount, type Centavos, type DecimalChoice } from "../src/core/money";
 import { parseRate, type Fraction } from "../src/core/rates";
-import { parseTermDays } from "../src/core/terms";
+import { lookupTerms } from "../src/core/terms";
 import { FunctionError, toHostError } from "./errors";
 import { today, userLang } from "./host";
 import { fnMessage, type FnMessage } from "./messages";
@@ -195,11 +195,29 @@ export class Call {
     return r.rate;
   }
 
+  /** Net days of payment terms: days, or a key or text such as Z030, NT30, 2/10 neto 30, contado. */
   termDays(v: unknown, arg: string): number {
     if (isEmpty(v)) throw this.invalid("arg.missing", arg);
-    const days = parseTermDays(typeof v === "string" ? v.trim() : v);
-    if (days === null) throw this.problem(arg, { code: "terms.unrecognized", params: { value: cellText(v) } });
-    return days;
+    const r = lookupTerms(typeof v === "string" ? v.trim() : v);
+    if (!r.ok) throw this.problem(arg, r.problem);
+    return r.terms.netDays;
+  }
+
+  /** The decimal separator of an amount written as text: "." or ","; undecided when omitted. */
+  decimalSeparator(v: unknown, arg: string): DecimalChoice {
+    if (isEmpty(v)) return "undecided";
+    const t = typeof v === "string" ? v.trim() : v;
+    if (t === "." || t === ",") return t;
+    throw this.invalid("arg.decimalSeparator", arg);
+  }
+
+  /** An amount read with a known separator; an ambiguous text names both readings and the argument that settles it. */
+  amountWithSeparator(v: unknown, arg: string, decimal: DecimalChoice, decimalArg: string): Centavos {
+    if (isEmpty(v)) throw this.invalid("arg.missing", arg);
+    const r = parseAmount(v, { decimal });
+    if (r.ok) return r.value;
+    if (r.problem.code === "amount.ambiguous") throw this.invalid("amount.ambiguous", arg, { ...r.problem.params, decimalArg: this.label(decimalArg) });
+    throw this.problem(arg, r.problem);
   }
 
   // ---- ranges -------------------------------------------------------------------------

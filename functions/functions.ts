@@ -185,7 +185,7 @@ export function agingBy(customers: unknown[][], amounts: unknown[][], dues: unkn
  * Due date: a date plus payment terms, in calendar or business days.
  * @customfunction DUEDATE
  * @param date Invoice or baseline date.
- * @param termDays Terms in days or an SAP terms key (Z030, NT30, "30 días").
+ * @param termDays Terms: days, or a key or text such as Z030, NT30, "30 días", "2/10 neto 30" (net days count).
  * @param [holidays] Holidays that are not business days.
  * @param [businessDays] TRUE to count business days (no Saturdays, Sundays or holidays).
  * @returns The due date (an Excel date).
@@ -503,11 +503,16 @@ export function rfcValid(rfc: unknown, strict?: unknown): boolean {
  * Converts an amount written as text (1,234.56-, (1,234.56), $1,234.56) into a number.
  * @customfunction AMOUNT
  * @param text Amount as text.
+ * @param [decimalSeparator] "." or ",": settles texts such as 1.000 or 1,000.
  * @returns The amount; 0 for an empty cell.
  */
-export function amountFromText(text: unknown): number {
-  // Like NUMBERVALUE, an empty cell is 0: columns of SAP text often have blanks.
-  return run("AMOUNT", (c) => (isEmpty(text) ? 0 : toUnits(c.amount(text, "text"))));
+export function amountFromText(text: unknown, decimalSeparator?: unknown): number {
+  // Like NUMBERVALUE, an empty cell is 0: columns of SAP text often have blanks. One cell has no
+  // column to settle `1.000` (a thousand or one), so without the separator it is #VALUE!.
+  return run("AMOUNT", (c) => {
+    const decimal = c.decimalSeparator(decimalSeparator, "decimalSeparator");
+    return isEmpty(text) ? 0 : toUnits(c.amountWithSeparator(text, "text", decimal, "decimalSeparator"));
+  });
 }
 
 /**

@@ -138,7 +138,10 @@ const MONTHS: Record<string, number> = {
 
 export type DateParse = { ok: true; day: CivilDay } | { ok: false; problem: Problem };
 
-const NUMERIC_DATE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?\s*m\.?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+const TIME = "[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:\\s*[ap]\\.?\\s*m\\.?)?(?:Z|[+-]\\d{2}:?\\d{2})?";
+const NUMERIC_DATE = new RegExp(`^(\\d{1,4})[./-](\\d{1,2})[./-](\\d{1,4})(?:${TIME})?$`, "i");
+/** The time after a date, matched from `lastIndex` to the end. */
+const TIME_SUFFIX = new RegExp(`${TIME}$`, "iy");
 const NAMED_MONTH = /^(\d{1,2})[\s./-]*([a-záéíóú]{3,10})\.?[\s./-]*(\d{2,4})$/i;
 
 function fullYear(y: string): number {
@@ -152,17 +155,28 @@ function digit2(s: string, i: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN;
 }
 
+/** Day first (`31/10/2026`, the rule in Mexico) or month first (`10/31/2026`, Excel in en-US). */
+export type DateOrder = "dayFirst" | "monthFirst";
+
 /**
  * `dd.mm.yyyy`, `dd/mm/yyyy`, `dd-mm-yyyy` and `yyyy-mm-dd` read without regular expressions,
- * as SAP writes every date of a million-row export. NaN when the text is not one of them.
+ * as SAP writes every date of a million-row export; `mm/dd/yyyy` when the column was decided
+ * month first. NaN when the text is not one of them.
  */
-export function simpleDate(s: string): CivilDay {
+export function simpleDate(s: string, order: DateOrder = "dayFirst"): CivilDay {
   if (s.length !== 10) return NaN;
   const c2 = s.charCodeAt(2);
   let y: number, m: number, d: number;
   if ((c2 === 46 || c2 === 47 || c2 === 45) && s.charCodeAt(5) === c2) {
-    d = digit2(s, 0);
-    m = digit2(s, 3);
+    const a = digit2(s, 0);
+    const b = digit2(s, 3);
+    if (order === "dayFirst") {
+      d = a;
+      m = b;
+    } else {
+      m = a;
+      d = b;
+    }
     y = digit2(s, 6) * 100 + digit2(s, 8);
   } else if (s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
     y = digit2(s, 0) * 100 + digit2(s, 2);
@@ -170,6 +184,61 @@ export function simpleDate(s: string): CivilDay {
     d = digit2(s, 8);
   } else return NaN;
   return y === y && m === m && d === d && isValidYmd(y, m, d) ? dayFromCivil(y, m, d) : NaN;
+}
+
+/**
+ * What one text says about its column's date order: "dayFirst" or "monthFirst" when only one
+ * reading is a real date (`13/02/2013`, `2/13/2013`), "either" when both are (`03/04/2026`),
+ * "neutral" when the order does not matter or the text is no d/m/y date at all (ISO
+ * `2026-10-31`, `20261031`, `31-oct-2026`, serials, garbage the parser will reject).
+ * Reads char codes only: it runs over whole columns.
+ */
+export type DateOrderEvidence = DateOrder | "either" | "neutral";
+
+export function dateOrderEvidence(text: string): DateOrderEvidence {
+  let i = 0;
+  let n = text.length;
+  while (i < n && isSpace(text.charCodeAt(i))) i++;
+  while (n > i && isSpace(text.charCodeAt(n - 1))) n--;
+  let a = 0, b = 0, y = 0, la = 0, lb = 0, ly = 0;
+  for (; i < n && la < 5; i++, la++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    a = a * 10 + c;
+  }
+  if (la === 0 || la > 2 || i >= n || !isDateSeparator(text.charCodeAt(i))) return "neutral";
+  for (i++; i < n && lb < 3; i++, lb++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    b = b * 10 + c;
+  }
+  if (lb === 0 || lb > 2 || i >= n || !isDateSeparator(text.charCodeAt(i))) return "neutral";
+  for (i++; i < n && ly < 5; i++, ly++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    y = y * 10 + c;
+  }
+  if (ly === 0 || ly === 3 || ly > 4) return "neutral";
+  // A time may follow (`2/13/2013 10:30 AM`), checked as parseDateText checks it.
+  if (i < n) {
+    TIME_SUFFIX.lastIndex = i;
+    if (!TIME_SUFFIX.test(n === text.length ? text : text.slice(0, n))) return "neutral";
+  }
+  if (ly <= 2) y += 2000;
+  const asDayFirst = isValidYmd(y, b, a);
+  const asMonthFirst = isValidYmd(y, a, b);
+  if (asDayFirst && asMonthFirst) return a === b ? "neutral" : "either";
+  if (asDayFirst) return "dayFirst";
+  if (asMonthFirst) return "monthFirst";
+  return "neutral";
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 160 || c === 10 || c === 13;
+}
+
+function isDateSeparator(c: number): boolean {
+  return c === 46 || c === 47 || c === 45;
 }
 
 function fail(code: MessageCode, value: string, detail?: string): DateParse {
@@ -183,9 +252,10 @@ function fromParts(y: number, m: number, d: number, text: string): DateParse {
 
 /**
  * Reads a cell as a civil date. Text is day first (`31.10.2026`, `31/10/2026`, `31-oct-2026`)
- * or ISO (`2026-10-31`), never month first; numbers are Excel serials or SAP's `20261031`.
+ * unless the column was decided month first (`decideDateOrder`), or ISO (`2026-10-31`);
+ * numbers are Excel serials or SAP's `20261031`.
  */
-export function parseDateCell(value: unknown, system: DateSystem = 1900): DateParse {
+export function parseDateCell(value: unknown, system: DateSystem = 1900, order: DateOrder = "dayFirst"): DateParse {
   if (typeof value === "number") {
     if (Number.isInteger(value) && value >= 19000101 && value <= 99991231) {
       const y = Math.floor(value / 10000), m = Math.floor(value / 100) % 100, d = value % 100;
@@ -200,14 +270,23 @@ export function parseDateCell(value: unknown, system: DateSystem = 1900): DatePa
     return { ok: true, day: dayFromCivil(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()) };
   }
   if (typeof value !== "string") return fail("date.expected", String(value));
-  const fast = simpleDate(value);
+  return parseDateText(value, order, system);
+}
+
+/**
+ * Reads date text in the column's order: `dd/mm/yyyy` (or `mm/dd/yyyy` when `order` is
+ * "monthFirst", with `.`, `/` or `-`, 2- or 4-digit years, an optional time), ISO
+ * `yyyy-mm-dd`, SAP's `20261031`, a day and a month name (`31-oct-2026`), or a serial as text.
+ */
+export function parseDateText(value: string, order: DateOrder = "dayFirst", system: DateSystem = 1900): DateParse {
+  const fast = simpleDate(value, order);
   if (fast === fast) return { ok: true, day: fast };
   const text = value.trim();
   let m = NUMERIC_DATE.exec(text);
   if (m) {
     if (m[1].length === 4) return fromParts(+m[1], +m[2], +m[3], text);
     if (m[3].length === 3) return fail("date.unrecognized", text);
-    return fromParts(fullYear(m[3]), +m[2], +m[1], text);
+    return order === "dayFirst" ? fromParts(fullYear(m[3]), +m[2], +m[1], text) : fromParts(fullYear(m[3]), +m[1], +m[2], text);
   }
   if (/^\d{8}$/.test(text)) return fromParts(+text.slice(0, 4), +text.slice(4, 6), +text.slice(6, 8), text);
   if (/^\d+(\.\d+)?$/.test(text)) return parseDateCell(Number(text), system);

@@ -1,8 +1,9 @@
 import { findHeader, headerNotFound, HEADER_SCAN_ROWS, isHeaderMatch, weakEssentials, type ColumnMapping } from "../core/tables/columns";
 import { cellText } from "../core/grid";
+import { decideDateOrder, decideDecimalSeparator } from "../core/columnFormats";
 import type { Lang, Problem } from "../core/messages";
 import { kindConverter, type TableKind } from "../core/tables/fields";
-import { TableReader, type Rejection, type TableReadStats } from "../core/tables/table";
+import { TableReader, type ColumnFormat, type Rejection, type TableReadStats } from "../core/tables/table";
 import { chunkRowNumber, throwIfAborted, type SourcePreview, type TableSource } from "./source";
 
 /** Something the user should know that did not stop the job: where, what, why. */
@@ -55,20 +56,25 @@ export function locateHeader(spec: TableKind<unknown>["spec"], preview: SourcePr
 export async function readTable<T>(source: TableSource, kind: TableKind<T>, options: ReadTableOptions<T>): Promise<TableRead> {
   const preview = await source.preview();
   const { headerRow, mapping, headers } = locateHeader(kind.spec, preview, source.table);
+  const decided = decideFormats(kind.spec, preview, headerRow, mapping, headers);
   const reader = new TableReader<T>(kind.spec, kindConverter(kind), options.emit, {
     dateSystem: preview.dateSystem,
     lang: options.lang,
     mapping,
     headerRow,
+    formats: decided.formats,
   });
-  const warnings: Warning[] = weakEssentials(kind.spec, mapping, headers).map((w) => ({
+  const warnings: Warning[] = decided.warnings.map((w) => ({ ...w, kind: kind.spec.kind }));
+  warnings.push(
+    ...weakEssentials(kind.spec, mapping, headers).map((w) => ({
     kind: kind.spec.kind,
     row: headerRow,
     column: w.header,
     columnIndex: w.column,
     value: w.header,
-    problem: { code: "header.weak", params: { header: w.header, "field.es": fieldLabelOf(kind, w.key, "es"), "field.en": fieldLabelOf(kind, w.key, "en") } },
-  }));
+      problem: { code: "header.weak", params: { header: w.header, "field.es": fieldLabelOf(kind, w.key, "es"), "field.en": fieldLabelOf(kind, w.key, "en") } } as Problem,
+    })),
+  );
   await source.read({
     signal: options.signal,
     onProgress: options.onFraction ? (p) => options.onFraction!(p.total ? p.done / p.total : 1) : undefined,
@@ -82,6 +88,46 @@ export async function readTable<T>(source: TableSource, kind: TableKind<T>, opti
   const dropped = preview.dropped ?? { blankRows: 0, repeatedHeaders: 0 };
   const stats = { ...reader.stats, blankRows: reader.stats.blankRows + dropped.blankRows, repeatedHeaders: reader.stats.repeatedHeaders + dropped.repeatedHeaders };
   return { kind: kind.spec.kind, label: preview.label, headerRow, headers, mapping, rejected: reader.rejected, warnings, stats };
+}
+
+/**
+ * How each date and money column is read, decided once from the sample the source's preview
+ * gives (the rows after the header): month-first dates only when some value can only be
+ * month-first (a warning says so), a column with both kinds unreadable (its dates rejected
+ * with the reason), the decimal separator from the values that can only be one way.
+ */
+export function decideFormats(
+  spec: TableKind<unknown>["spec"],
+  preview: SourcePreview,
+  headerRow: number,
+  mapping: ColumnMapping,
+  headers: readonly string[],
+): { formats: (ColumnFormat | undefined)[]; warnings: Omit<Warning, "kind">[] } {
+  const formats: (ColumnFormat | undefined)[] = [];
+  const warnings: Omit<Warning, "kind">[] = [];
+  const start = preview.rows.findIndex((_, k) => chunkRowNumber(preview, k) > headerRow);
+  const sample = start < 0 ? [] : preview.rows.slice(start);
+  for (const field of spec.fields) {
+    const col = mapping[field.key];
+    if (col === undefined || (field.type !== "date" && field.type !== "money")) continue;
+    const values = sample.map((r) => r[col]);
+    const where = { row: headerRow, column: headers[col] ?? "", columnIndex: col, value: headers[col] ?? "" };
+    if (field.type === "date") {
+      const d = decideDateOrder(values);
+      if (d.order === "monthFirst") {
+        formats[col] = { order: "monthFirst" };
+        warnings.push({ ...where, problem: d.warning });
+      } else if (d.order === "mixed") {
+        formats[col] = { unreadable: d.problem };
+        warnings.push({ ...where, problem: d.problem });
+      }
+    } else {
+      const d = decideDecimalSeparator(values);
+      if (d.decimal !== "undecided") formats[col] = { decimal: d.decimal };
+      else if (d.why !== "noSeparators") warnings.push({ ...where, problem: d.reason });
+    }
+  }
+  return { formats, warnings };
 }
 
 function fieldLabelOf(kind: TableKind<unknown>, key: string, lang: Lang): string {

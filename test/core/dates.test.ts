@@ -1,5 +1,8 @@
 import {
   addMonths,
+  dateOrderEvidence,
+  parseDateText,
+  simpleDate,
   civilFromDay,
   dayFromCivil,
   dayFromSerial,
@@ -10,6 +13,7 @@ import {
   serialFromDay,
   weekday,
 } from "../../src/core/dates";
+import { seeded } from "./seeded";
 
 const iso = (s: string) => parseIsoDate(s)!;
 
@@ -120,5 +124,92 @@ describe("reading dates as users write them", () => {
     } finally {
       process.env.TZ = saved;
     }
+  });
+});
+
+describe("dates in a column's order", () => {
+  const read = (text: string, order: "dayFirst" | "monthFirst") => {
+    const r = parseDateText(text, order);
+    if (!r.ok) throw new Error(`${text}: ${JSON.stringify(r.problem)}`);
+    return formatIsoDate(r.day);
+  };
+
+  test.each([
+    ["2/13/2013", "2013-02-13"],
+    ["10/31/2026", "2026-10-31"],
+    ["10/31/2026 12:00:00 AM", "2026-10-31"],
+    ["1/5/2026 0:00", "2026-01-05"],
+    ["12/31/26", "2026-12-31"],
+    ["03/04/2026", "2026-03-04"],
+    ["10-31-2026", "2026-10-31"],
+    ["2026-10-31", "2026-10-31"],
+    ["31-oct-2026", "2026-10-31"],
+    ["20261031", "2026-10-31"],
+  ])("month first: %s", (text, expected) => expect(read(text, "monthFirst")).toBe(expected));
+
+  test("day first stays the default and the rule", () => {
+    expect(read("03/04/2026", "dayFirst")).toBe("2026-04-03");
+    expect(read("13/02/2013", "dayFirst")).toBe("2013-02-13");
+    expect(parseDateText("2/13/2013").ok).toBe(false);
+    expect(parseDateCell("03/04/2026", 1900, "monthFirst")).toEqual({ ok: true, day: parseIsoDate("2026-03-04") });
+  });
+
+  test("a month-first reading that does not exist is rejected with the reason", () => {
+    const r = parseDateText("13/02/2013", "monthFirst");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem.code).toBe("date.invalid");
+    expect(parseDateText("02/30/2026", "monthFirst").ok).toBe(false);
+  });
+
+  test("the fast path honours the order", () => {
+    expect(formatIsoDate(simpleDate("10/31/2026", "monthFirst"))).toBe("2026-10-31");
+    expect(simpleDate("10/31/2026")).toBeNaN();
+    expect(formatIsoDate(simpleDate("03.04.2026", "monthFirst"))).toBe("2026-03-04");
+    expect(formatIsoDate(simpleDate("2026-10-31", "monthFirst"))).toBe("2026-10-31");
+  });
+
+  test.each([
+    ["13/02/2013", "dayFirst"],
+    ["31.10.2026", "dayFirst"],
+    ["2/13/2013", "monthFirst"],
+    ["10/31/2026 12:00:00 AM", "monthFirst"],
+    ["12/31/26", "monthFirst"],
+    ["03/04/2026", "either"],
+    ["1.2.26", "either"],
+    ["05/05/2026", "neutral"],
+    ["2026-10-31", "neutral"],
+    ["20261031", "neutral"],
+    ["31-oct-2026", "neutral"],
+    ["31/02/2026", "neutral"],
+    ["13/13/2026", "neutral"],
+    ["hola", "neutral"],
+    ["", "neutral"],
+    ["1/2/345", "neutral"],
+  ])("evidence of %p: %s", (text, expected) => expect(dateOrderEvidence(text)).toBe(expected));
+
+  test("property: the evidence of a text agrees with how it parses in each order, for random text too", () => {
+    const rnd = seeded(31);
+    const wrong: unknown[] = [];
+    const digits = "0123456789";
+    for (let i = 0; i < 20000; i++) {
+      let text: string;
+      if (i % 2) {
+        text = Array.from({ length: rnd.int(1, 14) }, () => rnd.pick([..."0123456789011223/.-/ :AMT"])).join("");
+      } else {
+        const sep = rnd.pick(["/", ".", "-"]);
+        const part = (n: number) => Array.from({ length: n }, () => rnd.pick([...digits])).join("");
+        text = `${part(rnd.int(1, 2))}${sep}${part(rnd.int(1, 2))}${sep}${part(rnd.pick([2, 4]))}${rnd.pick(["", " 0:00", " 12:00:00 AM", "T10:30"])}`;
+      }
+      const e = dateOrderEvidence(text);
+      const d = parseDateText(text, "dayFirst");
+      const m = parseDateText(text, "monthFirst");
+      const agrees =
+        e === "dayFirst" ? d.ok && !m.ok
+        : e === "monthFirst" ? !d.ok && m.ok
+        : e === "either" ? d.ok && m.ok && d.day !== m.day
+        : (!d.ok && !m.ok) || (d.ok && m.ok && d.day === m.day);
+      if (!agrees) wrong.push([text, e, d, m]);
+    }
+    expect(wrong).toEqual([]);
   });
 });

@@ -173,6 +173,18 @@ describe("DUEDATE", () => {
     expect(F.dueDate(serial("2026-10-01"), "30")).toBe(serial("2026-10-31"));
     expect(F.dueDate(serial("2026-10-01"), 0)).toBe(serial("2026-10-01"));
   });
+  it("ages terms with cash discount by their net period", () => {
+    expect(F.dueDate(serial("2026-10-01"), "2/10N30")).toBe(serial("2026-10-31"));
+    expect(F.dueDate(serial("2026-10-01"), "2/10 neto 30")).toBe(serial("2026-10-31"));
+    expect(F.dueDate(serial("2026-10-01"), "2/10 net 30")).toBe(serial("2026-10-31"));
+    expect(F.dueDate(serial("2026-10-01"), "NT30")).toBe(serial("2026-10-31"));
+    expect(F.dueDate(serial("2026-10-01"), "N30")).toBe(serial("2026-10-31"));
+    expect(F.dueDate(serial("2026-10-01"), "30 DD")).toBe(serial("2026-10-31"));
+    expect(F.dueDate(serial("2026-10-01"), "ZB01")).toBe(serial("2026-11-15"));
+    expect(F.dueDate(serial("2026-10-01"), "de contado")).toBe(serial("2026-10-01"));
+    // Fri 2026-10-30 + net 3 business days → Wed 4 Nov.
+    expect(F.dueDate(serial("2026-10-30"), "1/1 N3", [[]], true)).toBe(serial("2026-11-04"));
+  });
   it("counts business days, skipping weekends and the holidays range, when asked", () => {
     const holidays = col(serial("2026-11-02"), "", "16/11/2026");
     // Fri 2026-10-30 + 1 business day, Monday 2 Nov a holiday → Tue 3 Nov.
@@ -183,7 +195,11 @@ describe("DUEDATE", () => {
     expect(F.dueDate(serial("2026-10-30"), 1, null as unknown as unknown[][], true)).toBe(serial("2026-11-02"));
   });
   it("rejects unknown terms, bad holidays and bad flags", () => {
-    expect(excelError(() => F.dueDate(KEY, "pronto")).message).toBe('plazo: "pronto" no es una condición de pago reconocida (días o clave SAP como Z030)');
+    expect(excelError(() => F.dueDate(KEY, "pronto")).message).toBe(
+      'plazo: "pronto" no es una condición de pago conocida: defínala en la tabla de condiciones de pago o escriba los días (30, neto 30, 2/10 neto 30)',
+    );
+    expect(excelError(() => F.dueDate(KEY, "ZB02")).message).toMatch(/^plazo: "ZB02" no es una condición de pago conocida/);
+    expect(excelError(() => F.dueDate(KEY, "30 días hábiles")).code).toBe("#VALUE!");
     expect(excelError(() => F.dueDate(KEY, -5)).code).toBe("#VALUE!");
     expect(excelError(() => F.dueDate(KEY, 1, col("nunca"), true)).message).toMatch(/^festivos, fila 1: "nunca" no es una fecha reconocida/);
     expect(excelError(() => F.dueDate(KEY, 1, [[]], "quizá")).message).toBe("días_hábiles: se esperaba VERDADERO o FALSO");
@@ -230,7 +246,7 @@ describe("DSOCOUNTBACK", () => {
 describe("CEI", () => {
   it("matches the published example (98 %) and divides sales by N months", () => {
     expect(F.cei(100000, 1000000, 120000, 100000)).toBeCloseTo(98, 10);
-    expect(F.cei("6,200", "10,890", "6,340", "3,590")).toBeCloseTo(79.63, 2);
+    expect(F.cei("6,200.00", "10,890.00", "6,340.00", "3,590.00")).toBeCloseTo(79.63, 2);
     expect(F.cei(6200, 10890, 6340, 3590, 3)).toBeCloseTo((3490 / 6240) * 100, 10);
     expect(F.cei(6200, 10890, 6340, 3590, "3")).toBeCloseTo((3490 / 6240) * 100, 10);
   });
@@ -418,10 +434,39 @@ describe("AMOUNT and DATE", () => {
     expect(F.amountFromText("(1,234.56)")).toBe(-1234.56);
     expect(F.amountFromText("$1,234.56")).toBe(1234.56);
     expect(F.amountFromText("1.234,56")).toBe(1234.56);
-    expect(F.amountFromText(12.345)).toBe(12.35);
+    expect(F.amountFromText(12.34)).toBe(12.34);
     expect(F.amountFromText("")).toBe(0);
     expect(F.amountFromText(null)).toBe(0);
+    expect(F.amountFromText("", ",")).toBe(0);
     expect(excelError(() => F.amountFromText("doce")).message).toBe('texto: "doce" no es un importe reconocido');
+  });
+  it("refuse 1.000 and 1,000 unless told the decimal separator", () => {
+    expect(excelError(() => F.amountFromText("1.000")).message).toBe(
+      'texto: "1.000" puede ser 1000 o 1; indique el separador decimal ("." o ",") en separador_decimal',
+    );
+    expect(excelError(() => F.amountFromText("1,000")).code).toBe("#VALUE!");
+    expect(F.amountFromText("1.000", ".")).toBe(1);
+    expect(F.amountFromText("1.000", ",")).toBe(1000);
+    expect(F.amountFromText("1,000", ".")).toBe(1000);
+    expect(F.amountFromText("1,000", " , ")).toBe(1);
+    expect(F.amountFromText("12.345,67-", ",")).toBe(-12345.67);
+    expect(F.amountFromText("1,234.56", "")).toBe(1234.56);
+    expect(excelError(() => F.amountFromText("1,234.56", ",")).message).toBe('texto: "1,234.56" usa "." como separador decimal, pero la columna usa ","');
+    expect(excelError(() => F.amountFromText("1.000", ";")).message).toBe('separador_decimal: el separador decimal debe ser "." o ","');
+    useHost("en");
+    expect(excelError(() => F.amountFromText("1,000")).message).toBe(
+      'text: "1,000" may be 1000 or 1; give the decimal separator ("." or ",") in decimalSeparator',
+    );
+  });
+  it("refuse more decimals than pesos have, and amounts past the maximum", () => {
+    expect(excelError(() => F.amountFromText(12.345)).message).toBe('texto: "12.345" tiene más decimales de los que admite MXN (2); no se redondea');
+    expect(excelError(() => F.amountFromText("0.001")).code).toBe("#VALUE!");
+    expect(excelError(() => F.amountFromText("12.345", ".")).code).toBe("#VALUE!");
+    expect(F.amountFromText(0.1 + 0.2)).toBe(0.3);
+    expect(F.amountFromText("9,999,999,999,999.99")).toBe(9999999999999.99);
+    expect(excelError(() => F.amountFromText("10,000,000,000,000.00")).message).toBe(
+      'texto: "10,000,000,000,000.00" es un importe demasiado grande (el máximo es 9,999,999,999,999.99)',
+    );
   });
   it("read day-first dates into serials, never month-first", () => {
     expect(F.dateFromText("31.10.2026")).toBe(KEY);

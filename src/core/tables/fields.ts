@@ -81,11 +81,12 @@ export class RowFields {
     if (i === undefined) return null;
     const v = this.row[i];
     if (isEmptyCell(v)) return null;
+    const decimal = this.ctx.formats?.[i]?.decimal ?? "undecided";
     if (typeof v === "string") {
-      const fast = simpleAmount(v);
+      const fast = simpleAmount(v, decimal);
       if (fast === fast) return fast;
     }
-    const parsed = parseAmount(v);
+    const parsed = parseAmount(v, { decimal });
     if (parsed.ok) return parsed.value;
     this.reject(i, parsed.problem);
     return null;
@@ -96,13 +97,19 @@ export class RowFields {
     if (i === undefined) return null;
     const v = this.row[i];
     if (isEmptyCell(v)) return null;
+    const format = this.ctx.formats?.[i];
+    const order = format?.order ?? "dayFirst";
     if (typeof v === "string") {
       // SAP writes an empty date as 00.00.0000.
       if (v.charCodeAt(v.length - 1) === 48 /* '0' */ && isZeroDate(v)) return null;
-      const fast = simpleDate(v);
+      if (format?.unreadable) {
+        this.reject(i, format.unreadable);
+        return null;
+      }
+      const fast = simpleDate(v, order);
       if (fast === fast) return fast;
     }
-    const parsed = parseDateCell(v, this.ctx.dateSystem);
+    const parsed = parseDateCell(v, this.ctx.dateSystem, order);
     if (parsed.ok) return parsed.day;
     this.reject(i, parsed.problem);
     return null;

@@ -1,5 +1,6 @@
 import { findHeader, HEADER_SCAN_ROWS, isHeaderMatch, type ColumnMapping, type HeaderMiss, type TableSpec } from "./columns";
-import type { DateSystem } from "../dates";
+import type { DateOrder, DateSystem } from "../dates";
+import type { DecimalChoice } from "../money";
 import { cellText, isEmptyCell, type Row } from "../grid";
 import type { Lang, Problem } from "../messages";
 
@@ -15,10 +16,20 @@ export interface Rejection {
   problem: Problem;
 }
 
+/** How a column's texts are read, decided once for the whole column (never cell by cell). */
+export interface ColumnFormat {
+  decimal?: DecimalChoice;
+  order?: DateOrder;
+  /** The column cannot be read without guessing (dates both day-first and month-first). */
+  unreadable?: Problem;
+}
+
 export interface RowContext {
   mapping: ColumnMapping;
   headers: string[];
   dateSystem: DateSystem;
+  /** Per 0-based column; absent: day-first dates, and `1.000` refused as ambiguous. */
+  formats?: readonly (ColumnFormat | undefined)[];
 }
 
 /** What a kind of table does with one data row: keep a record, or reject with problems. */
@@ -66,7 +77,7 @@ export class TableReader<T> {
     readonly spec: TableSpec,
     private readonly convert: (row: Row, rowNumber: number, ctx: RowContext) => RowOutcome<T> | null,
     private readonly emit: (record: T) => void,
-    private readonly options: { dateSystem: DateSystem; lang?: Lang; mapping?: ColumnMapping; headerRow?: number } = { dateSystem: 1900 },
+    private readonly options: { dateSystem: DateSystem; lang?: Lang; mapping?: ColumnMapping; headerRow?: number; formats?: readonly (ColumnFormat | undefined)[] } = { dateSystem: 1900 },
   ) {}
 
   get mapping(): ColumnMapping | null {
@@ -115,7 +126,7 @@ export class TableReader<T> {
       mapping = this.options.mapping ?? found.mapping;
     }
     const headerRow = rows[headerIndex] ?? [];
-    this.ctx = { mapping, headers: headerRow.map(cellText), dateSystem: this.options.dateSystem };
+    this.ctx = { mapping, headers: headerRow.map(cellText), dateSystem: this.options.dateSystem, formats: this.options.formats };
     this.headerKey = this.keyOf(headerRow);
     const indexes = Object.values(mapping);
     this.probe = indexes.length ? Math.min(...indexes) : -1;
