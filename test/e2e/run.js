@@ -127,7 +127,7 @@ function bundleFakeOffice(outDir) {
 /** The sample's rows as a user would paste them into a sheet: header, then data (no title lines). */
 async function ledgerRows(file) {
   const { readTableBytes } = require(path.join(DIST, "src", "io", "tableSource.js"));
-  const { LEDGER_SPEC } = require(path.join(DIST, "src", "core", "ledger.js"));
+  const { LEDGER_SPEC } = require(path.join(DIST, "src", "core", "tables", "ledger.js"));
   const rows = [];
   const { reader } = await readTableBytes(new Uint8Array(fs.readFileSync(file)), path.basename(file), LEDGER_SPEC, (row) => (rows.push(row.slice()), null), () => undefined);
   return [reader.headers, ...rows];
