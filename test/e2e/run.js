@@ -191,7 +191,8 @@ async function runAging(page) {
 
 /** Every shown total (buckets, total, overdue) against the engine's, per currency. */
 async function checkTotals(page, expected) {
-  const shown = await page.$$eval("table.totals", (tables) =>
+  // One table per summary of the Report (src/report/html.ts): testid = summary id, data-bucket = figure key.
+  const shown = await page.$$eval("[data-testid=results] table[data-testid^='totals-']", (tables) =>
     Object.fromEntries(tables.map((t) => [t.dataset.currency, Object.fromEntries([...t.querySelectorAll("tbody tr")].map((tr) => [tr.dataset.bucket, tr.querySelector("td").textContent]))])),
   );
   const currencies = Object.keys(expected.byCurrency);
@@ -368,7 +369,7 @@ async function main() {
   await test("the last mapping and options are remembered (browser storage) for the next session", async () => {
     await page.fill("[data-testid=buckets]", "15,30,60,90");
     await runAging(page);
-    const labels = await page.$$eval("table.totals[data-currency=MXN] tbody tr th", (ths) => ths.map((t) => t.textContent));
+    const labels = await page.$$eval("[data-testid=totals-MXN] tbody tr th", (ths) => ths.map((t) => t.textContent));
     assertEqual(labels.join("|"), "Corriente|1-15|16-30|31-60|61-90|90+|Total|Vencido", "bucket labels");
     const again = (await openPane(context, base)).page;
     assertEqual(await again.inputValue("[data-testid=asof]"), AS_OF, "key date");
@@ -380,6 +381,32 @@ async function main() {
     await again.fill("[data-testid=buckets]", "30,60,90,120");
     await again.selectOption("[data-testid=map-clearingDate]", "15");
     await again.close();
+  });
+
+  await test("corrections saved as ledger.mapping.* (before mappings were kept per kind) still apply, and move to mapping.ledger.*", async () => {
+    const p = (await openPane(context, base)).page;
+    p.on("pageerror", (e) => pageErrors.push(String(e)));
+    await p.evaluate(() => {
+      const s = JSON.parse(localStorage.getItem("cartera.settings.v1"));
+      for (const k of Object.keys(s)) if (k.startsWith("mapping.")) delete s[k];
+      s["ledger.mapping.clearingDate"] = "-";
+      localStorage.setItem("cartera.settings.v1", JSON.stringify(s));
+    });
+    await p.reload();
+    await p.waitForSelector("body[data-ready='true']");
+    await openFile(p, SAMPLE_TXT);
+    assertEqual(await selectedText(p, "map-clearingDate"), "(ninguna)", "old correction applied");
+    assert((await p.textContent("[data-testid=mapping-status]")).includes("Se aplicó la asignación"), "says it restored it");
+    await p.fill("[data-testid=buckets]", "30,60,90,120");
+    await runAging(p);
+    const stored = () => p.evaluate(() => JSON.parse(localStorage.getItem("cartera.settings.v1")));
+    const moved = await stored();
+    assertEqual(moved["ledger.mapping.clearingDate"], undefined, "old key removed");
+    assertEqual(moved["mapping.ledger.clearingDate"], "-", "new key written");
+    await p.selectOption("[data-testid=map-clearingDate]", "15");
+    await runAging(p);
+    assertEqual((await stored())["mapping.ledger.clearingDate"], undefined, "back on its detected column: forgotten");
+    await p.close();
   });
 
   await test("the .xlsx sample (English headers below title lines) gives the engine's totals too", async () => {
@@ -405,10 +432,19 @@ async function main() {
     await openFile(p, SAMPLE_TXT);
     assertEqual((await p.textContent("[data-testid=open-customers]")).trim(), "Abrir maestro de clientes…", "master button");
     await p.setInputFiles("[data-testid=customers-file-input]", SAMPLE_CUSTOMERS);
-    await p.waitForFunction(() => /encabezados en la fila/.test(document.querySelector("[data-testid=customers-status]").textContent) || !document.querySelector("[data-testid=customers-error]").hidden, null, { timeout: 60000 });
+    await p.waitForFunction(() => !document.querySelector("[data-testid=customers-mapping]").hidden || !document.querySelector("[data-testid=customers-error]").hidden, null, { timeout: 60000 });
     assert(!(await p.isVisible("[data-testid=customers-error]")), await p.textContent("[data-testid=customers-error]"));
-    const status = await p.textContent("[data-testid=customers-status]");
-    assert(status.startsWith("customers.csv: encabezados en la fila 1;") && status.includes("Límite de crédito") && status.includes("Plaza"), `master status "${status}"`);
+    const masterLines = fs.readFileSync(SAMPLE_CUSTOMERS, "utf8").split(/\r?\n/).filter((l) => l.trim() !== "").length;
+    assertEqual(await p.textContent("[data-testid=customers-status]"), `customers.csv: ${masterLines} filas leídas.`, "master status");
+    // The master's own mapping editor (folded under the columns it recognised).
+    assertEqual(await p.textContent("[data-testid=customers-mapping-status]"), "Encabezados en la fila 1 de customers.csv.", "master header row");
+    const recognised = await p.textContent("[data-testid=customers-mapping-summary]");
+    assert(recognised.startsWith("Columnas reconocidas: Cliente, Nombre") && recognised.includes("Límite de crédito") && recognised.includes("Plaza"), `master columns "${recognised}"`);
+    assert(!(await p.isVisible("[data-testid=customers-map-plaza]")), "the master's mapping starts folded");
+    await p.click("[data-testid=customers-mapping-summary]");
+    assertEqual(await selectedText(p, "customers-map-code"), "A · Cliente", "master code");
+    assertEqual(await selectedText(p, "customers-map-creditLimit"), "E · Límite de crédito", "master credit limit");
+    assertEqual(await selectedText(p, "customers-map-plaza"), "G · Plaza", "master plaza");
     assert(await p.isVisible("[data-testid=customers-remove]"), "remove button shown");
     await p.fill("[data-testid=buckets]", "30,60,90,120");
     await p.selectOption("[data-testid=map-clearingDate]", "15");
@@ -458,6 +494,25 @@ async function main() {
     // Remembered with the other settings; removing it gives the plain result again.
     const saved = await p.evaluate(() => JSON.parse(localStorage.getItem("cartera.settings.v1"))["aging.customers"]);
     assertEqual(saved, "file:customers:customers.csv", "remembered master");
+
+    // The master's mapping can be corrected like the ledger's: without its plaza column the
+    // summary's Plaza stays empty (limits still filled), and the correction is kept for that kind.
+    await p.selectOption("[data-testid=customers-map-plaza]", "");
+    assert(await p.$eval("[data-testid=customers-mapping] tr[data-field=plaza]", (tr) => tr.classList.contains("changed")), "changed row marked");
+    const noPlaza = await checkWorkbook(await runAging(p), expected, tmp, ["Resumen", "Detalle", "Rechazados"]);
+    await checkTotals(p, expected);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(noPlaza);
+    const s2 = wb2.worksheets[0];
+    for (let r = 5; r < 5 + expected.customers.length; r++) {
+      const v = s2.getRow(r).getCell(plazaCol).value;
+      assert(v === null || v === "", `plaza of row ${r} is ${JSON.stringify(v)} without a plaza column`);
+      assert(Number(s2.getRow(r).getCell(limitCol).value) > 0, `credit limit of row ${r} still filled`);
+    }
+    const stored = await p.evaluate(() => JSON.parse(localStorage.getItem("cartera.settings.v1")));
+    assertEqual(stored["mapping.customers.plaza"], "-", "master correction remembered for its kind");
+    assertEqual(stored["mapping.ledger.plaza"], undefined, "not for the ledger's");
+    await p.selectOption("[data-testid=customers-map-plaza]", "6");
     await p.click("[data-testid=customers-remove]");
     await runAging(p);
     await checkTotals(p, txt);
