@@ -133,6 +133,24 @@ async function ledgerRows(file) {
   return [reader.headers, ...rows];
 }
 
+/**
+ * The first 20 customers of the sample master, as a sheet's rows (codes as text, numbers as
+ * numbers) and as a CSV for the command line, with one credit limit nobody can read.
+ */
+function customerSample(file) {
+  const lines = fs.readFileSync(SAMPLE_CUSTOMERS, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 21);
+  const badRow = 4;
+  const cells = (l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g).slice(0, 7).map((c) => c.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"'));
+  const rows = lines.map((l, i) => {
+    const r = cells(l);
+    if (i + 1 === badRow) r[4] = "sin límite";
+    return i === 0 ? r : r.map((v, c) => (c === 3 || c === 4) && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v);
+  });
+  const quote = (v) => (/[",;]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  fs.writeFileSync(file, rows.map((r) => r.map(quote).join(",")).join("\n"));
+  return { rows, file, badRow };
+}
+
 // ---- tiny runner ---------------------------------------------------------------------------
 
 const results = [];
@@ -559,7 +577,11 @@ async function main() {
     const rows = await ledgerRows(SAMPLE_TXT);
     const p = await context.newPage();
     p.on("pageerror", (e) => pageErrors.push(String(e)));
-    await p.route(/appsforoffice\.microsoft\.com/, (r) => r.fulfill({ contentType: "text/javascript", body: `${script};window.__seedLedger(${JSON.stringify(rows)});` }));
+    // A customer sheet too: the first customers of the sample, one with a credit limit nobody can read.
+    const master = customerSample(path.join(tmp, "clientes.csv"));
+    await p.route(/appsforoffice\.microsoft\.com/, (r) =>
+      r.fulfill({ contentType: "text/javascript", body: `${script};window.__seedLedger(${JSON.stringify(rows)});window.__seedSheet("Clientes", ${JSON.stringify(master.rows)});` }),
+    );
     await p.goto(`${base}/taskpane.html`);
     await p.waitForSelector("body[data-ready='true']", { timeout: 30000 });
     assertEqual(await p.textContent("[data-testid=mode]"), "Excel", "mode badge");
@@ -569,7 +591,7 @@ async function main() {
     assertEqual(await p.inputValue("[data-testid=customers-select]"), "", "no customer master by default");
     assertEqual(await selectedText(p, "customers-select"), "(ninguno)", "the master list starts at (ninguno)");
     const masters = await p.$$eval("[data-testid=customers-select] option", (os) => os.map((o) => o.value));
-    assert(masters.includes("sheet:Notas"), `master sources ${masters.join(", ")}`);
+    assert(masters.includes("sheet:Notas") && masters.includes("sheet:Clientes"), `master sources ${masters.join(", ")}`);
     await p.waitForSelector("[data-testid=mapping]:not([hidden])");
     assertEqual(await selectedText(p, "map-customer"), "A · Cuenta", "customer");
     await p.fill("[data-testid=asof]", AS_OF);
@@ -592,7 +614,7 @@ async function main() {
         };
       });
     const first = await state();
-    assertEqual(first.sheets.join(","), "Partidas,Notas,Resumen,Detalle,Rechazados,Cartera", "sheets");
+    assertEqual(first.sheets.join(","), "Partidas,Notas,Clientes,Resumen,Detalle,Rechazados,Cartera", "sheets");
     assertEqual(first.tables.join(","), "Cartera_aging_aging_summary", "summary table");
     assertEqual(first.charts.join(","), "BarStacked", "chart");
     assertEqual(first.frozen, 4, "frozen header");
@@ -610,7 +632,27 @@ async function main() {
     // Running again replaces Cartera's sheets, not adds to them.
     await p.click("[data-testid=run]");
     await p.waitForFunction(() => document.querySelector("[data-testid=status]").textContent.startsWith("Listo."), null, { timeout: 120000 });
-    assertEqual((await state()).sheets.join(","), "Partidas,Notas,Cartera,Resumen,Detalle,Rechazados", "sheets after a re-run");
+    assertEqual((await state()).sheets.join(","), "Partidas,Notas,Clientes,Cartera,Resumen,Detalle,Rechazados", "sheets after a re-run");
+
+    // The customer master from a sheet: its own mapping editor, the engine's totals with
+    // `--customers`, and its unusable row listed as a warning that selects its cell.
+    await p.selectOption("[data-testid=customers-select]", "sheet:Clientes");
+    await p.waitForSelector("[data-testid=customers-mapping]:not([hidden])");
+    assertEqual(await p.textContent("[data-testid=customers-mapping-status]"), "Encabezados en la fila 1 de Clientes!A1:G21.", "master header");
+    assertEqual(await p.inputValue("[data-testid=customers-map-creditLimit]"), "4", "master credit limit column");
+    await p.click("[data-testid=run]");
+    await p.waitForFunction(() => document.querySelector("[data-testid=status]").textContent.startsWith("Listo."), null, { timeout: 120000 });
+    await checkTotals(p, engine(SAMPLE_TXT, ["--customers", master.file]));
+    assertEqual(await p.textContent("[data-testid=customers-count]"), `${master.rows.length - 2} clientes en el maestro.`, "master count (the unusable row left out)");
+    const warning = p.locator("[data-testid=customers-rejected] li button");
+    assertEqual(await warning.count(), 1, "master warnings");
+    assert((await warning.textContent()).startsWith(`Fila ${master.badRow} · Límite de crédito · «sin límite»:`), await warning.textContent());
+    await warning.click();
+    await p.waitForFunction(() => document.querySelector("[data-testid=status]").textContent.endsWith("seleccionada."));
+    assertEqual(JSON.stringify(await p.evaluate(() => window.__fakeExcel.selected)), JSON.stringify({ sheet: "Clientes", address: `E${master.badRow}` }), "selected master cell");
+    const saved = await p.evaluate(() => window.__fakeExcel.sheet("Cartera").read("A1:B40").filter((r) => r[0] === "aging.customers").map((r) => r[1]));
+    assertEqual(saved.join(), "sheet:Clientes", "master remembered in the Cartera sheet");
+    await p.screenshot({ path: path.join(SHOTS, "12-excel-master.png"), fullPage: true });
     await p.close();
   });
 
