@@ -1,6 +1,7 @@
 import { bucketLabels, type AgingBasis } from "../../src/core/aging/aging";
 import { displayBucketLabels } from "../../src/core/aging/agingReport";
 import { formatIsoDate, parseIsoDate, type CivilDay } from "../../src/core/dates";
+import type { Lang } from "../../src/core/messages";
 import type { Report } from "../../src/core/report/report";
 import { CUSTOMER_SPEC } from "../../src/core/tables/customers";
 import { LEDGER_SPEC } from "../../src/core/tables/ledger";
@@ -53,35 +54,14 @@ class AgingPanel implements Panel {
     };
     this.ledgerColumns = new MappingEditor({ t, spec: LEDGER_SPEC, testPrefix: "", heading: t("pane.mapping.heading"), onChange: validate });
     this.customerColumns = new MappingEditor({ t, spec: CUSTOMER_SPEC, testPrefix: "customers-", heading: t("pane.aging.customersMapping"), collapsed: true, onChange: validate });
-    this.ledger = new SourcePicker({
-      ctx,
-      spec: LEDGER_SPEC,
-      id: "aging-source",
-      testId: "source",
-      testIds: { open: "open-workbook", fileInput: "file-input" },
-      heading: t("pane.aging.sourceHeading"),
-      selectLabel: t("pane.source.label"),
-      openLabel: t("pane.aging.openWorkbook"),
-      openHelp: t("pane.aging.openWorkbookHelp"),
-      settingKey: "aging.source",
-      onChange: (picked) => changed(this.ledgerColumns, picked),
-    });
+    this.ledger = new SourcePicker({ ctx, spec: LEDGER_SPEC, id: "aging-source", testId: "source", testIds: { open: "open-workbook", fileInput: "file-input" }, settingKey: "aging.source",
+      heading: t("pane.aging.sourceHeading"), selectLabel: t("pane.source.label"), openLabel: t("pane.aging.openWorkbook"), openHelp: t("pane.aging.openWorkbookHelp"),
+      onChange: (picked) => changed(this.ledgerColumns, picked) });
     // What `cartera aging --customers FILE` does: names, payment terms, plaza and credit limit.
-    this.customers = new SourcePicker({
-      ctx,
-      spec: CUSTOMER_SPEC,
-      id: "aging-customers",
-      testId: "customers",
-      heading: t("pane.aging.customersHeading"),
-      intro: t("pane.aging.customersIntro"),
-      selectLabel: t("pane.aging.customersLabel"),
-      openLabel: t("pane.aging.openCustomers"),
-      openHelp: t("pane.aging.openCustomersHelp"),
-      removeLabel: t("pane.aging.removeCustomers"),
-      optional: true,
-      settingKey: "aging.customers",
-      onChange: (picked) => changed(this.customerColumns, picked),
-    });
+    this.customers = new SourcePicker({ ctx, spec: CUSTOMER_SPEC, id: "aging-customers", testId: "customers", optional: true, settingKey: "aging.customers",
+      heading: t("pane.aging.customersHeading"), intro: t("pane.aging.customersIntro"), selectLabel: t("pane.aging.customersLabel"),
+      openLabel: t("pane.aging.openCustomers"), openHelp: t("pane.aging.openCustomersHelp"), removeLabel: t("pane.aging.removeCustomers"),
+      onChange: (picked) => changed(this.customerColumns, picked) });
 
     this.asOf = h("input", { type: "date", id: "aging-asof", required: true, "data-testid": "asof", onchange: validate });
     const helpId = uid("buckets-help");
@@ -141,16 +121,15 @@ class AgingPanel implements Panel {
     if (!input) return { status: "" };
     const { t, port } = this.ctx;
     this.results.clear();
-    const phases: Record<JobPhase, string> = {
-      read: t("pane.aging.phase.read"),
-      age: t("pane.aging.phase.age"),
-      write: t(port.mode === "standalone" ? "pane.aging.phase.writeFile" : "pane.aging.phase.writeExcel"),
-    };
+    const write = port.mode === "standalone" ? "pane.aging.phase.writeFile" : "pane.aging.phase.writeExcel";
+    const phases: Record<JobPhase, string> = { read: t("pane.aging.phase.read"), age: t("pane.aging.phase.age"), write: t(write) };
     let phase: JobPhase | null = null;
-    const job = await ageAndWrite(port, input, t.lang, c.signal, t("pane.aging.fileName", { date: formatIsoDate(input.asOf) }), (fraction, p) => {
+    const fileName = t("pane.aging.fileName", { date: formatIsoDate(input.asOf) });
+    const onProgress = (fraction: number, p: JobPhase) => {
       c.progress(fraction);
       if (p !== phase) c.say(phases[(phase = p)]);
-    });
+    };
+    const job = await ageAndWrite(port, input, { lang: t.lang, signal: c.signal, fileName, onProgress });
     const say = (text: string) => this.runBar.say(text);
     this.results.show(
       job.report,
@@ -179,13 +158,9 @@ class AgingPanel implements Panel {
  */
 async function ageAndWrite(
   port: WorkbookPort,
-  input: AgingInput,
-  lang: PanelContext["t"]["lang"],
-  signal: AbortSignal,
-  fileName: string,
-  onProgress: (fraction: number, phase: JobPhase) => void,
+  { ledger, customers, asOf, edges, basis }: AgingInput,
+  { lang, signal, fileName, onProgress }: { lang: Lang; signal: AbortSignal; fileName: string; onProgress: (fraction: number, phase: JobPhase) => void },
 ): Promise<{ report: Report; ledgerRejected: Rejection[]; customersRejected: Rejection[]; written: WriteResult }> {
-  const { ledger, customers, asOf, edges, basis } = input;
   const job = await runAgingJob({ port, ...ledger, master: customers ?? undefined, asOf, edges, basis, lang, signal, fileName, onProgress });
   return { report: job.report, ledgerRejected: job.rejected, customersRejected: job.masterRejected, written: job.written ?? { sheets: [] } };
 }
