@@ -52,6 +52,8 @@ export class SourcePicker {
   /** A source is chosen but cannot be used (no header): Run waits until it is fixed or removed. */
   private broken = false;
   private sources: SourceRef[] = [];
+  /** Counts picks, so a slow preview of an earlier pick cannot overwrite a later one. */
+  private turn = 0;
   private readonly select: HTMLSelectElement;
   private readonly status: HTMLElement;
   private readonly error: HTMLElement;
@@ -152,16 +154,20 @@ export class SourcePicker {
   /** Previews the source and finds its header; an error is shown, and a required source stays unpicked. */
   private async use(source: SourceRef | null): Promise<void> {
     const { t, port, settings } = this.o.ctx;
+    const turn = ++this.turn;
     this.value = null;
     this.broken = false;
     this.showError(null);
     if (source) {
       try {
         const preview = await port.preview(source, HEADER_SCAN_ROWS);
+        // The user picked another source meanwhile: this preview is stale.
+        if (turn !== this.turn) return;
         const table = detectTable(this.o.spec, preview, settings.mapping(this.o.spec.kind));
         if (!isDetected(table)) throw table;
         this.value = { source, preview, table };
       } catch (e) {
+        if (turn !== this.turn) return;
         this.broken = true;
         this.showError(errorText(t, e));
       }

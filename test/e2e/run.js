@@ -75,7 +75,7 @@ function serve(dir) {
 
 /** The engine's answer, from the built command line. */
 function engine(file, extra = []) {
-  const out = execFileSync(process.execPath, [path.join(ROOT, "bin", "cartera.js"), "aging", file, "--as-of", AS_OF, "--json", ...extra], { cwd: ROOT, maxBuffer: 256 << 20 });
+  const out = execFileSync(process.execPath, [path.join(ROOT, "bin", "cartera.js"), "aging", file, "--as-of", AS_OF, "--json", ...extra], { cwd: ROOT, maxBuffer: 256 << 20, stdio: ["ignore", "pipe", "pipe"] });
   const json = JSON.parse(out.toString("utf8"));
   json.byCurrency = json.totalsByCurrency || (json.customers.length ? { [json.customers[0].currency]: json.totals } : {});
   return json;
