@@ -1,5 +1,6 @@
 import { h } from "./dom";
 
+/** One tab and its panel; taskpane.ts makes one per registered panel (taskpane/panels/index.ts). */
 export interface Tab {
   id: string;
   label: string;
@@ -48,9 +49,4 @@ export function tabs(label: string, items: Tab[], selected = 0): HTMLElement {
   });
   select(selected, false);
   return h("div", { className: "tabs" }, h("div", { role: "tablist", "aria-label": label, className: "tablist" }, ...buttons), ...panels);
-}
-
-/** A panel a later issue fills (reconciliation, credit review). */
-export function placeholder(title: string, body: string, testId: string): HTMLElement {
-  return h("section", { className: "card placeholder", "data-testid": testId }, h("h2", {}, title), h("p", {}, body));
 }

@@ -15,30 +15,16 @@ import type { FileIo } from "../src/workbook/fileIo";
 import { FileWorkbook } from "../src/workbook/fileWorkbook";
 import { WorkerFileIo } from "../src/workbook/workerIo";
 import type { WorkbookPort } from "../src/workbook/port";
-import { AgingPanel, saveBytes } from "./agingPanel";
-import { h } from "./dom";
-import { strings } from "./i18n";
-import { placeholder, tabs } from "./tabs";
+import { h, saveBytes } from "./dom";
+import { translator } from "./i18n";
+import { PANELS } from "./panels/index";
+import { SettingsStore } from "./settingsStore";
+import { tabs } from "./tabs";
 
 export type PaneState = "loading" | "excel" | "excelNoSharedRuntime" | "noHost";
 
-const TEXT: Record<Lang, Record<PaneState, string>> = {
-  es: {
-    loading: "Cargando…",
-    excel: "Listo. Escriba =CARTERA. en una celda para usar las funciones de cartera.",
-    excelNoSharedRuntime: "Esta versión de Excel no admite el tiempo de ejecución compartido (SharedRuntime 1.1): actualice Microsoft 365.",
-    noHost: "Abra este panel desde Excel: Inicio > Cartera.",
-  },
-  en: {
-    loading: "Loading…",
-    excel: "Ready. Type =CARTERA. in a cell to use the receivables functions.",
-    excelNoSharedRuntime: "This Excel does not support the shared runtime (SharedRuntime 1.1): update Microsoft 365.",
-    noHost: "Open this pane from Excel: Home > Receivables.",
-  },
-};
-
 export function paneText(state: PaneState, lang: Lang): string {
-  return TEXT[lang][state];
+  return translator(lang)(`pane.state.${state}`);
 }
 
 /** office.js loaded in a plain browser answers onReady with no host; if it never answers, do not hang. */
@@ -117,29 +103,27 @@ function safeLocalStorage(): Storage | null {
 }
 
 function mount(port: WorkbookPort, lang: Lang, state: PaneState, files?: FileWorkbook, oldExcel = false): void {
-  const t = strings(lang);
-  document.documentElement.lang = lang === "es" ? "es-MX" : "en";
+  const t = translator(lang);
+  document.documentElement.lang = t("pane.htmlLang");
   const app = document.getElementById("app") ?? document.body.appendChild(h("main", { id: "app" }));
-  const aging = new AgingPanel({ port, lang, today: today(), files });
-  const header = h(
-    "header",
-    { className: "app-header" },
-    h("h1", {}, t.appTitle),
-    h("span", { className: "badge", "data-testid": "mode" }, port.mode === "excel" ? t.modeExcel : t.modeStandalone),
-  );
-  const notice =
-    state === "excelNoSharedRuntime" || oldExcel ? h("p", { className: "message warning", role: "alert" }, state === "excelNoSharedRuntime" ? paneText(state, lang) : t.oldExcel) : null;
+  const settings = new SettingsStore(port);
+  const ctx = { port, t, today: today(), files, settings };
+  const panels = PANELS.list().map((def) => ({ def, panel: def.create(ctx) }));
+  const header = h("header", { className: "app-header" }, h("h1", {}, t("pane.appTitle")), h("span", { className: "badge", "data-testid": "mode" }, t(port.mode === "excel" ? "pane.mode.excel" : "pane.mode.standalone")));
+  const warning = state === "excelNoSharedRuntime" ? paneText(state, lang) : oldExcel ? t("pane.oldExcel") : null;
   app.replaceChildren(
     header,
-    notice ?? "",
-    tabs(t.tabsLabel, [
-      { id: "aging", label: t.tabAging, content: aging.element },
-      { id: "reconciliation", label: t.tabReconciliation, content: placeholder(t.reconciliationTitle, t.reconciliationBody, "placeholder-reconciliation") },
-      { id: "credit", label: t.tabCredit, content: placeholder(t.creditTitle, t.creditBody, "placeholder-credit") },
-    ]),
+    warning ? h("p", { className: "message warning", role: "alert" }, warning) : "",
+    tabs(
+      t("pane.tabs.label"),
+      panels.map(({ def, panel }) => ({ id: def.id, label: t(def.labelKey), content: panel.element })),
+    ),
   );
   document.body.dataset.mode = port.mode;
-  void aging.init().finally(() => {
+  void (async () => {
+    await settings.load();
+    await Promise.all(panels.map(({ panel }) => panel.init?.()));
+  })().finally(() => {
     // The end-to-end test waits for this; it also tells a screen reader the pane is ready.
     document.body.dataset.ready = "true";
   });

@@ -12,8 +12,9 @@ import { throwIfAborted, yieldToEventLoop, type SourcePreview, type SourceRef, t
 export type { TableInput } from "./portSource";
 
 /**
- * The aging job (src/jobs/aging.ts) on workbook sources, then its Report written through the
- * port: Excel sheets, or a downloaded workbook in a browser.
+ * The pane's door to the aging job (src/jobs/aging.ts): workbook sources in, the job's Report
+ * written through the port (Excel sheets, or a downloaded workbook in a browser). It decides
+ * nothing: the job does.
  */
 export type JobPhase = "read" | "age" | "write";
 
@@ -49,6 +50,8 @@ export interface AgingJobResult {
   master?: CustomerMaster;
   /** Master rows that could not be used: warnings, the aging goes on without them. */
   masterRejected: Rejection[];
+  /** What the ledger's reading noticed without stopping (column decisions, weak headings, unknown terms). */
+  ledgerWarnings: Rejection[];
 }
 
 /** Reading and aging take this share of a run; writing the result sheets the rest. */
@@ -90,5 +93,8 @@ export async function runAgingJob(input: AgingJobInput): Promise<AgingJobResult>
     written,
     master: job.customers?.master,
     masterRejected: job.customers?.rejected ?? [],
+    ledgerWarnings: job.warnings
+      .filter((w) => w.kind === "ledger")
+      .map((w) => ({ row: w.row ?? 0, column: w.column ?? "", columnIndex: w.columnIndex ?? 0, value: w.value ?? "", problem: w.problem })),
   };
 }

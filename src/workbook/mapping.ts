@@ -1,7 +1,7 @@
 import { fieldLabel, findHeader, HEADER_SCAN_ROWS, isHeaderMatch, mapHeaderRow, satisfies, type ColumnMapping, type HeaderMiss, type TableSpec } from "../core/tables/columns";
 import { InputError } from "../core/errors";
 import { cellText } from "../core/grid";
-import type { Lang } from "../core/messages";
+import { message, type Lang } from "../core/messages";
 export { columnLetter } from "../core/grid";
 import { chunkRowNumber, type SourcePreview } from "./port";
 
@@ -113,6 +113,6 @@ export function mappingProblem(spec: TableSpec, mapping: ColumnMapping, lang: La
   if (satisfies(spec, mapping)) return null;
   const missing = spec.required
     .filter((group) => !group.some((k) => k in mapping))
-    .map((group) => group.map((k) => fieldLabel(spec, k, lang)).join(lang === "es" ? " o " : " or "));
-  return lang === "es" ? `Falta asignar una columna a: ${missing.join("; ")}.` : `Assign a column to: ${missing.join("; ")}.`;
+    .map((group) => group.map((k) => fieldLabel(spec, k, lang)).reduce((a, b) => message(lang, "pane.mapping.or", { a, b })));
+  return message(lang, "pane.mapping.missing", { fields: missing.join("; ") });
 }

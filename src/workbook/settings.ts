@@ -1,62 +1,73 @@
-import { DEFAULT_EDGES, validateEdges, type AgingBasis } from "../core/aging/aging";
-import { formatIsoDate, parseIsoDate, type CivilDay } from "../core/dates";
 import type { SavedMapping } from "./mapping";
 import type { SettingsRecord } from "./port";
 
 /**
  * What the pane remembers between sessions, as flat `key → text` pairs so the Excel adapter
  * can keep them in a visible sheet an auditor can read (`aging.asOf | 2026-10-31`) and the
- * standalone adapter in localStorage. Unknown or malformed values fall back to defaults.
+ * standalone adapter in localStorage. Three families of keys, none tied to one panel:
+ *
+ * - `mapping.<kind>.<field>`: a correction of the detected column mapping of a kind of table
+ *   (`mapping.ledger.clearingDate`, `mapping.customers.plaza`), by header text; `-` = no column;
+ * - `<panel>.<option>`: a panel's options as text (`aging.asOf`, `aging.buckets`, `aging.source`);
+ * - `owned.<family>.<sheet id>`: result sheets Cartera wrote (see below).
+ *
+ * In a SettingsRecord to save, "" means "forget this key".
  */
-export interface AgingSettings {
-  asOf?: CivilDay;
-  edges: readonly number[];
-  basis: AgingBasis;
-  /** SourceRef.key of the last source aged. */
-  source?: string;
-  /**
-   * The customer master last used: a SourceRef.key in Excel (`sheet:Clientes`), the file's key
-   * in a browser (a file cannot be reopened for the user, so it is only named). None when absent.
-   */
-  customers?: string;
-  /** Corrections to the detected ledger mapping: field key → header text ("" = no column). */
-  mapping: SavedMapping;
+
+const MAPPING_PREFIX = "mapping.";
+/** "No column": "" already means "forget". */
+const NO_COLUMN = "-";
+
+export function mappingKey(kind: string, field: string): string {
+  return `${MAPPING_PREFIX}${kind}.${field}`;
 }
 
-const MAPPING_PREFIX = "ledger.mapping.";
-
-export function agingSettingsFrom(record: SettingsRecord): AgingSettings {
-  const edges = parseEdgesText(record["aging.buckets"] ?? "") ?? DEFAULT_EDGES;
-  const basis: AgingBasis = record["aging.basis"] === "document" ? "document" : "due";
-  const asOf = record["aging.asOf"] ? parseIsoDate(record["aging.asOf"]) ?? undefined : undefined;
-  const mapping: SavedMapping = {};
-  for (const [k, v] of Object.entries(record)) if (k.startsWith(MAPPING_PREFIX)) mapping[k.slice(MAPPING_PREFIX.length)] = v === "-" ? "" : v;
-  return { asOf, edges, basis, source: record["aging.source"] || undefined, customers: record["aging.customers"] || undefined, mapping };
+/** Before corrections were kept for every kind, the ledger's were `ledger.mapping.<field>`. */
+function legacyMappingKey(kind: string, field: string): string {
+  return `${kind}.mapping.${field}`;
 }
 
-/**
- * Settings to merge into the store. Every mapping key of `fields` is written, so a field the
- * user put back to its detected column stops being remembered ("" removes the key).
- */
-export function agingSettingsRecord(s: AgingSettings, fields: readonly string[]): SettingsRecord {
-  const out: SettingsRecord = {
-    "aging.asOf": s.asOf === undefined ? "" : formatIsoDate(s.asOf),
-    "aging.buckets": s.edges.join(","),
-    "aging.basis": s.basis,
-    "aging.source": s.source ?? "",
-    "aging.customers": s.customers ?? "",
+/** The remembered corrections of one kind of table: field → header text ("" = no column). */
+export function savedMappingFrom(record: SettingsRecord, kind: string): SavedMapping {
+  const out: SavedMapping = {};
+  const read = (prefix: string) => {
+    for (const [k, v] of Object.entries(record)) if (k.startsWith(prefix) && v !== "") out[k.slice(prefix.length)] = v === NO_COLUMN ? "" : v;
   };
-  // "-" stands for "no column" because "" means "forget this key".
-  for (const f of fields) out[MAPPING_PREFIX + f] = f in s.mapping ? s.mapping[f] || "-" : "";
+  read(`${kind}.mapping.`);
+  // The current keys win over the old ones.
+  read(`${MAPPING_PREFIX}${kind}.`);
   return out;
 }
 
-/** `30,60,90,120` → edges, or null when it is not a valid increasing list of days. */
-export function parseEdgesText(text: string): number[] | null {
-  const parts = text.split(/[,;\s]+/).filter((p) => p !== "");
-  if (parts.length === 0 || !parts.every((p) => /^\d+$/.test(p))) return null;
-  const edges = parts.map(Number);
-  return validateEdges(edges) === null ? edges : null;
+/**
+ * The corrections of one kind to merge into the store. Every field of `fields` is written, so
+ * a field the user put back to its detected column stops being remembered; the old
+ * `<kind>.mapping.<field>` keys are removed, which moves them to the new ones on the first save.
+ */
+export function savedMappingRecord(kind: string, fields: readonly string[], mapping: SavedMapping): SettingsRecord {
+  const out: SettingsRecord = {};
+  for (const f of fields) {
+    out[mappingKey(kind, f)] = f in mapping ? mapping[f] || NO_COLUMN : "";
+    out[legacyMappingKey(kind, f)] = "";
+  }
+  return out;
+}
+
+/** A panel's options (`aging.asOf` → `asOf`), as stored text; empty values are absent. */
+export function optionsFrom(record: SettingsRecord, panel: string): Record<string, string> {
+  const prefix = `${panel}.`;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(record)) {
+    const name = k.slice(prefix.length);
+    // `aging.mapping.x` is a correction of the old kind, not an option.
+    if (k.startsWith(prefix) && v !== "" && !name.startsWith("mapping.")) out[name] = v;
+  }
+  return out;
+}
+
+/** A panel's options to merge into the store; an undefined option is forgotten. */
+export function optionsRecord(panel: string, options: Record<string, string | undefined>): SettingsRecord {
+  return Object.fromEntries(Object.entries(options).map(([k, v]) => [`${panel}.${k}`, v ?? ""]));
 }
 
 /** Keys of owned result sheets: `owned.<family>.<report sheet id>` → worksheet id. */

@@ -23,3 +23,7 @@ w.Office = {
 w.Excel = { run: fake.run };
 // The functions bundle registers CARTERA.* through this; nothing to register in the test.
 w.CustomFunctions = { associate: () => undefined };
+/** Another sheet with a block of data from A1 (a customer master). */
+w.__seedSheet = (name: string, rows: unknown[][]) => {
+  fake.addSheet(name).put("A1", rows);
+};

@@ -75,7 +75,7 @@ function serve(dir) {
 
 /** The engine's answer, from the built command line. */
 function engine(file, extra = []) {
-  const out = execFileSync(process.execPath, [path.join(ROOT, "bin", "cartera.js"), "aging", file, "--as-of", AS_OF, "--json", ...extra], { cwd: ROOT, maxBuffer: 256 << 20 });
+  const out = execFileSync(process.execPath, [path.join(ROOT, "bin", "cartera.js"), "aging", file, "--as-of", AS_OF, "--json", ...extra], { cwd: ROOT, maxBuffer: 256 << 20, stdio: ["ignore", "pipe", "pipe"] });
   const json = JSON.parse(out.toString("utf8"));
   json.byCurrency = json.totalsByCurrency || (json.customers.length ? { [json.customers[0].currency]: json.totals } : {});
   return json;
@@ -131,6 +131,24 @@ async function ledgerRows(file) {
   const rows = [];
   const { reader } = await readTableBytes(new Uint8Array(fs.readFileSync(file)), path.basename(file), LEDGER_SPEC, (row) => (rows.push(row.slice()), null), () => undefined);
   return [reader.headers, ...rows];
+}
+
+/**
+ * The first 20 customers of the sample master, as a sheet's rows (codes as text, numbers as
+ * numbers) and as a CSV for the command line, with one credit limit nobody can read.
+ */
+function customerSample(file) {
+  const lines = fs.readFileSync(SAMPLE_CUSTOMERS, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 21);
+  const badRow = 4;
+  const cells = (l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g).slice(0, 7).map((c) => c.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"'));
+  const rows = lines.map((l, i) => {
+    const r = cells(l);
+    if (i + 1 === badRow) r[4] = "sin límite";
+    return i === 0 ? r : r.map((v, c) => (c === 3 || c === 4) && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v);
+  });
+  const quote = (v) => (/[",;]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  fs.writeFileSync(file, rows.map((r) => r.map(quote).join(",")).join("\n"));
+  return { rows, file, badRow };
 }
 
 // ---- tiny runner ---------------------------------------------------------------------------
@@ -191,7 +209,8 @@ async function runAging(page) {
 
 /** Every shown total (buckets, total, overdue) against the engine's, per currency. */
 async function checkTotals(page, expected) {
-  const shown = await page.$$eval("table.totals", (tables) =>
+  // One table per summary of the Report (src/report/html.ts): testid = summary id, data-bucket = figure key.
+  const shown = await page.$$eval("[data-testid=results] table[data-testid^='totals-']", (tables) =>
     Object.fromEntries(tables.map((t) => [t.dataset.currency, Object.fromEntries([...t.querySelectorAll("tbody tr")].map((tr) => [tr.dataset.bucket, tr.querySelector("td").textContent]))])),
   );
   const currencies = Object.keys(expected.byCurrency);
@@ -368,7 +387,7 @@ async function main() {
   await test("the last mapping and options are remembered (browser storage) for the next session", async () => {
     await page.fill("[data-testid=buckets]", "15,30,60,90");
     await runAging(page);
-    const labels = await page.$$eval("table.totals[data-currency=MXN] tbody tr th", (ths) => ths.map((t) => t.textContent));
+    const labels = await page.$$eval("[data-testid=totals-MXN] tbody tr th", (ths) => ths.map((t) => t.textContent));
     assertEqual(labels.join("|"), "Corriente|1-15|16-30|31-60|61-90|90+|Total|Vencido", "bucket labels");
     const again = (await openPane(context, base)).page;
     assertEqual(await again.inputValue("[data-testid=asof]"), AS_OF, "key date");
@@ -380,6 +399,32 @@ async function main() {
     await again.fill("[data-testid=buckets]", "30,60,90,120");
     await again.selectOption("[data-testid=map-clearingDate]", "15");
     await again.close();
+  });
+
+  await test("corrections saved as ledger.mapping.* (before mappings were kept per kind) still apply, and move to mapping.ledger.*", async () => {
+    const p = (await openPane(context, base)).page;
+    p.on("pageerror", (e) => pageErrors.push(String(e)));
+    await p.evaluate(() => {
+      const s = JSON.parse(localStorage.getItem("cartera.settings.v1"));
+      for (const k of Object.keys(s)) if (k.startsWith("mapping.")) delete s[k];
+      s["ledger.mapping.clearingDate"] = "-";
+      localStorage.setItem("cartera.settings.v1", JSON.stringify(s));
+    });
+    await p.reload();
+    await p.waitForSelector("body[data-ready='true']");
+    await openFile(p, SAMPLE_TXT);
+    assertEqual(await selectedText(p, "map-clearingDate"), "(ninguna)", "old correction applied");
+    assert((await p.textContent("[data-testid=mapping-status]")).includes("Se aplicó la asignación"), "says it restored it");
+    await p.fill("[data-testid=buckets]", "30,60,90,120");
+    await runAging(p);
+    const stored = () => p.evaluate(() => JSON.parse(localStorage.getItem("cartera.settings.v1")));
+    const moved = await stored();
+    assertEqual(moved["ledger.mapping.clearingDate"], undefined, "old key removed");
+    assertEqual(moved["mapping.ledger.clearingDate"], "-", "new key written");
+    await p.selectOption("[data-testid=map-clearingDate]", "15");
+    await runAging(p);
+    assertEqual((await stored())["mapping.ledger.clearingDate"], undefined, "back on its detected column: forgotten");
+    await p.close();
   });
 
   await test("the .xlsx sample (English headers below title lines) gives the engine's totals too", async () => {
@@ -405,10 +450,19 @@ async function main() {
     await openFile(p, SAMPLE_TXT);
     assertEqual((await p.textContent("[data-testid=open-customers]")).trim(), "Abrir maestro de clientes…", "master button");
     await p.setInputFiles("[data-testid=customers-file-input]", SAMPLE_CUSTOMERS);
-    await p.waitForFunction(() => /encabezados en la fila/.test(document.querySelector("[data-testid=customers-status]").textContent) || !document.querySelector("[data-testid=customers-error]").hidden, null, { timeout: 60000 });
+    await p.waitForFunction(() => !document.querySelector("[data-testid=customers-mapping]").hidden || !document.querySelector("[data-testid=customers-error]").hidden, null, { timeout: 60000 });
     assert(!(await p.isVisible("[data-testid=customers-error]")), await p.textContent("[data-testid=customers-error]"));
-    const status = await p.textContent("[data-testid=customers-status]");
-    assert(status.startsWith("customers.csv: encabezados en la fila 1;") && status.includes("Límite de crédito") && status.includes("Plaza"), `master status "${status}"`);
+    const masterLines = fs.readFileSync(SAMPLE_CUSTOMERS, "utf8").split(/\r?\n/).filter((l) => l.trim() !== "").length;
+    assertEqual(await p.textContent("[data-testid=customers-status]"), `customers.csv: ${masterLines} filas leídas.`, "master status");
+    // The master's own mapping editor (folded under the columns it recognised).
+    assertEqual(await p.textContent("[data-testid=customers-mapping-status]"), "Encabezados en la fila 1 de customers.csv.", "master header row");
+    const recognised = await p.textContent("[data-testid=customers-mapping-summary]");
+    assert(recognised.startsWith("Columnas reconocidas: Cliente, Nombre") && recognised.includes("Límite de crédito") && recognised.includes("Plaza"), `master columns "${recognised}"`);
+    assert(!(await p.isVisible("[data-testid=customers-map-plaza]")), "the master's mapping starts folded");
+    await p.click("[data-testid=customers-mapping-summary]");
+    assertEqual(await selectedText(p, "customers-map-code"), "A · Cliente", "master code");
+    assertEqual(await selectedText(p, "customers-map-creditLimit"), "E · Límite de crédito", "master credit limit");
+    assertEqual(await selectedText(p, "customers-map-plaza"), "G · Plaza", "master plaza");
     assert(await p.isVisible("[data-testid=customers-remove]"), "remove button shown");
     await p.fill("[data-testid=buckets]", "30,60,90,120");
     await p.selectOption("[data-testid=map-clearingDate]", "15");
@@ -458,6 +512,25 @@ async function main() {
     // Remembered with the other settings; removing it gives the plain result again.
     const saved = await p.evaluate(() => JSON.parse(localStorage.getItem("cartera.settings.v1"))["aging.customers"]);
     assertEqual(saved, "file:customers:customers.csv", "remembered master");
+
+    // The master's mapping can be corrected like the ledger's: without its plaza column the
+    // summary's Plaza stays empty (limits still filled), and the correction is kept for that kind.
+    await p.selectOption("[data-testid=customers-map-plaza]", "");
+    assert(await p.$eval("[data-testid=customers-mapping] tr[data-field=plaza]", (tr) => tr.classList.contains("changed")), "changed row marked");
+    const noPlaza = await checkWorkbook(await runAging(p), expected, tmp, ["Resumen", "Detalle", "Rechazados"]);
+    await checkTotals(p, expected);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(noPlaza);
+    const s2 = wb2.worksheets[0];
+    for (let r = 5; r < 5 + expected.customers.length; r++) {
+      const v = s2.getRow(r).getCell(plazaCol).value;
+      assert(v === null || v === "", `plaza of row ${r} is ${JSON.stringify(v)} without a plaza column`);
+      assert(Number(s2.getRow(r).getCell(limitCol).value) > 0, `credit limit of row ${r} still filled`);
+    }
+    const stored = await p.evaluate(() => JSON.parse(localStorage.getItem("cartera.settings.v1")));
+    assertEqual(stored["mapping.customers.plaza"], "-", "master correction remembered for its kind");
+    assertEqual(stored["mapping.ledger.plaza"], undefined, "not for the ledger's");
+    await p.selectOption("[data-testid=customers-map-plaza]", "6");
     await p.click("[data-testid=customers-remove]");
     await runAging(p);
     await checkTotals(p, txt);
@@ -504,7 +577,11 @@ async function main() {
     const rows = await ledgerRows(SAMPLE_TXT);
     const p = await context.newPage();
     p.on("pageerror", (e) => pageErrors.push(String(e)));
-    await p.route(/appsforoffice\.microsoft\.com/, (r) => r.fulfill({ contentType: "text/javascript", body: `${script};window.__seedLedger(${JSON.stringify(rows)});` }));
+    // A customer sheet too: the first customers of the sample, one with a credit limit nobody can read.
+    const master = customerSample(path.join(tmp, "clientes.csv"));
+    await p.route(/appsforoffice\.microsoft\.com/, (r) =>
+      r.fulfill({ contentType: "text/javascript", body: `${script};window.__seedLedger(${JSON.stringify(rows)});window.__seedSheet("Clientes", ${JSON.stringify(master.rows)});` }),
+    );
     await p.goto(`${base}/taskpane.html`);
     await p.waitForSelector("body[data-ready='true']", { timeout: 30000 });
     assertEqual(await p.textContent("[data-testid=mode]"), "Excel", "mode badge");
@@ -514,7 +591,7 @@ async function main() {
     assertEqual(await p.inputValue("[data-testid=customers-select]"), "", "no customer master by default");
     assertEqual(await selectedText(p, "customers-select"), "(ninguno)", "the master list starts at (ninguno)");
     const masters = await p.$$eval("[data-testid=customers-select] option", (os) => os.map((o) => o.value));
-    assert(masters.includes("sheet:Notas"), `master sources ${masters.join(", ")}`);
+    assert(masters.includes("sheet:Notas") && masters.includes("sheet:Clientes"), `master sources ${masters.join(", ")}`);
     await p.waitForSelector("[data-testid=mapping]:not([hidden])");
     assertEqual(await selectedText(p, "map-customer"), "A · Cuenta", "customer");
     await p.fill("[data-testid=asof]", AS_OF);
@@ -537,7 +614,7 @@ async function main() {
         };
       });
     const first = await state();
-    assertEqual(first.sheets.join(","), "Partidas,Notas,Resumen,Detalle,Rechazados,Cartera", "sheets");
+    assertEqual(first.sheets.join(","), "Partidas,Notas,Clientes,Resumen,Detalle,Rechazados,Cartera", "sheets");
     assertEqual(first.tables.join(","), "Cartera_aging_aging_summary", "summary table");
     assertEqual(first.charts.join(","), "BarStacked", "chart");
     assertEqual(first.frozen, 4, "frozen header");
@@ -555,7 +632,27 @@ async function main() {
     // Running again replaces Cartera's sheets, not adds to them.
     await p.click("[data-testid=run]");
     await p.waitForFunction(() => document.querySelector("[data-testid=status]").textContent.startsWith("Listo."), null, { timeout: 120000 });
-    assertEqual((await state()).sheets.join(","), "Partidas,Notas,Cartera,Resumen,Detalle,Rechazados", "sheets after a re-run");
+    assertEqual((await state()).sheets.join(","), "Partidas,Notas,Clientes,Cartera,Resumen,Detalle,Rechazados", "sheets after a re-run");
+
+    // The customer master from a sheet: its own mapping editor, the engine's totals with
+    // `--customers`, and its unusable row listed as a warning that selects its cell.
+    await p.selectOption("[data-testid=customers-select]", "sheet:Clientes");
+    await p.waitForSelector("[data-testid=customers-mapping]:not([hidden])");
+    assertEqual(await p.textContent("[data-testid=customers-mapping-status]"), "Encabezados en la fila 1 de Clientes!A1:G21.", "master header");
+    assertEqual(await p.inputValue("[data-testid=customers-map-creditLimit]"), "4", "master credit limit column");
+    await p.click("[data-testid=run]");
+    await p.waitForFunction(() => document.querySelector("[data-testid=status]").textContent.startsWith("Listo."), null, { timeout: 120000 });
+    await checkTotals(p, engine(SAMPLE_TXT, ["--customers", master.file]));
+    assertEqual(await p.textContent("[data-testid=customers-count]"), `${master.rows.length - 2} clientes en el maestro.`, "master count (the unusable row left out)");
+    const warning = p.locator("[data-testid=customers-rejected] li button");
+    assertEqual(await warning.count(), 1, "master warnings");
+    assert((await warning.textContent()).startsWith(`Fila ${master.badRow} · Límite de crédito · «sin límite»:`), await warning.textContent());
+    await warning.click();
+    await p.waitForFunction(() => document.querySelector("[data-testid=status]").textContent.endsWith("seleccionada."));
+    assertEqual(JSON.stringify(await p.evaluate(() => window.__fakeExcel.selected)), JSON.stringify({ sheet: "Clientes", address: `E${master.badRow}` }), "selected master cell");
+    const saved = await p.evaluate(() => window.__fakeExcel.sheet("Cartera").read("A1:B40").filter((r) => r[0] === "aging.customers").map((r) => r[1]));
+    assertEqual(saved.join(), "sheet:Clientes", "master remembered in the Cartera sheet");
+    await p.screenshot({ path: path.join(SHOTS, "12-excel-master.png"), fullPage: true });
     await p.close();
   });
 

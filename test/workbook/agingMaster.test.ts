@@ -17,7 +17,7 @@ import { inThreadIo } from "../../src/workbook/fileIo";
 import { FileWorkbook } from "../../src/workbook/fileWorkbook";
 import { detectTable, isDetected } from "../../src/workbook/mapping";
 import type { SourceRef } from "../../src/workbook/port";
-import { agingSettingsFrom, agingSettingsRecord } from "../../src/workbook/settings";
+import { optionsFrom, optionsRecord } from "../../src/workbook/settings";
 
 const ROOT = join(__dirname, "..", "..");
 const LEDGER = join(ROOT, "samples", "ledger-fbl5n.txt");
@@ -127,10 +127,10 @@ describe("aging job with a customer master", () => {
   });
 
   it("remembers the master with the other settings", () => {
-    const s = agingSettingsFrom({ "aging.customers": "sheet:Clientes", "aging.source": "table:Partidas" });
+    const s = optionsFrom({ "aging.customers": "sheet:Clientes", "aging.source": "table:Partidas" }, "aging");
     expect(s.customers).toBe("sheet:Clientes");
-    expect(agingSettingsRecord(s, [])["aging.customers"]).toBe("sheet:Clientes");
-    expect(agingSettingsRecord({ ...s, customers: undefined }, [])["aging.customers"]).toBe(""); // forgotten
+    expect(optionsRecord("aging", s)["aging.customers"]).toBe("sheet:Clientes");
+    expect(optionsRecord("aging", { ...s, customers: undefined })["aging.customers"]).toBe(""); // forgotten
   });
 
   it("replaces the previous master file and can forget it", async () => {

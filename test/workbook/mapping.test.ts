@@ -1,11 +1,12 @@
 /**
- * What the pane builds on: mapping detection and remembered corrections, settings as flat
- * text, chunk sizing, and where a Report's parts go on an Excel sheet.
+ * What the pane builds on: mapping detection and remembered corrections, chunk sizing, and
+ * where a Report's parts go on an Excel sheet (settings: settings.test.ts).
  */
 import { buildAgingReport } from "../../src/core/aging/agingReport";
 import { age } from "../../src/core/aging/aging";
 import { chartData } from "../../src/core/report/chartData";
 import { dayFromCivil, serialFromDay } from "../../src/core/dates";
+import { CUSTOMER_SPEC } from "../../src/core/tables/customers";
 import { LEDGER_SPEC, type LedgerItem } from "../../src/core/tables/ledger";
 import { excelMoneyFormat } from "../../src/core/money";
 import type { ReportSheet } from "../../src/core/report/report";
@@ -13,7 +14,6 @@ import { cellBytes, chunkRows, MAX_CHUNK_BYTES, MAX_CHUNK_ROWS, rowBytes, spans 
 import { columnLetter, detectTable, isDetected, mappingProblem, mappingToSave, restoreMapping } from "../../src/workbook/mapping";
 import type { SourcePreview } from "../../src/workbook/port";
 import { cellValue, layoutSheet, rowValues, totalsFormulas } from "../../src/report/layout";
-import { agingSettingsFrom, agingSettingsRecord, allOwnedWorksheetIds, ownedSheets, parseEdgesText } from "../../src/workbook/settings";
 
 const HEADERS = ["Cliente", "Nombre", "Factura", "Fecha", "Vencimiento", "Importe", "Moneda", "Notas"];
 
@@ -68,38 +68,24 @@ describe("mapping", () => {
     expect(mappingProblem(LEDGER_SPEC, { documentNumber: 1, amount: 2, netDueDate: 3 }, "en")).toBe("Assign a column to: Account.");
   });
 
+  it("works the same for any kind of table: the customer master's header, corrections and problems", () => {
+    const rows = [["Clientes activos"], ["No. cliente", "Razón social", "Días de crédito", "Sucursal", "Observaciones"], ["0001000128", "Constructora Ríos", 45, "León", "Bajío"]];
+    const t = detectTable(CUSTOMER_SPEC, preview(rows, 1), { plaza: "Observaciones", termDays: "" });
+    if (!isDetected(t)) throw t;
+    expect(t.headerRow).toBe(2);
+    expect(t.detected).toEqual({ code: 0, name: 1, termDays: 2, plaza: 3 });
+    expect(t.mapping).toEqual({ code: 0, name: 1, plaza: 4 });
+    expect(t.restored).toBe(true);
+    expect(mappingToSave(CUSTOMER_SPEC, t)).toEqual({ termDays: "", plaza: "Observaciones" });
+    expect(mappingProblem(CUSTOMER_SPEC, { name: 1 }, "es")).toBe("Falta asignar una columna a: Cliente.");
+    expect(mappingProblem(CUSTOMER_SPEC, { name: 1 }, "en")).toBe("Assign a column to: Customer.");
+    // A ledger is not a customer list: the same message as the file readers', with the master's needs.
+    const miss = detectTable(CUSTOMER_SPEC, preview([["Producto", "Cantidad"]]));
+    expect(isDetected(miss) ? "" : miss.describe("en")).toBe('No header row was found in the first 30 rows. Headers found: "Producto", "Cantidad". Needed: Customer.');
+  });
+
   it("letters columns as Excel does", () => {
     expect([0, 25, 26, 51, 701, 702].map(columnLetter)).toEqual(["A", "Z", "AA", "AZ", "ZZ", "AAA"]);
-  });
-});
-
-describe("settings", () => {
-  it("round-trips options and mapping corrections as readable text", () => {
-    const record = agingSettingsRecord({ asOf: dayFromCivil(2026, 10, 31), edges: [15, 30, 60], basis: "document", source: "table:Ledger", mapping: { text: "Notas", clearingDate: "" } }, ["text", "clearingDate", "customer"]);
-    expect(record).toEqual({
-      "aging.asOf": "2026-10-31",
-      "aging.buckets": "15,30,60",
-      "aging.basis": "document",
-      "aging.source": "table:Ledger",
-      "aging.customers": "", // no customer master: the key is forgotten
-      "ledger.mapping.text": "Notas",
-      "ledger.mapping.clearingDate": "-",
-      "ledger.mapping.customer": "",
-    });
-    const back = agingSettingsFrom(Object.fromEntries(Object.entries(record).filter(([, v]) => v !== "")));
-    expect(back).toEqual({ asOf: dayFromCivil(2026, 10, 31), edges: [15, 30, 60], basis: "document", source: "table:Ledger", customers: undefined, mapping: { text: "Notas", clearingDate: "" } });
-  });
-
-  it("falls back to defaults on anything malformed", () => {
-    expect(agingSettingsFrom({ "aging.asOf": "31/10/2026", "aging.buckets": "60,30", "aging.basis": "x" })).toEqual({ asOf: undefined, edges: [30, 60, 90, 120], basis: "due", source: undefined, mapping: {} });
-    expect(parseEdgesText("15, 30;60 90")).toEqual([15, 30, 60, 90]);
-    expect(parseEdgesText("0,30")).toBeNull();
-  });
-
-  it("tracks owned result sheets per family", () => {
-    const r = { "owned.aging.aging-summary": "{1}", "owned.aging.rejected": "{2}", "owned.reconciliation.rejected": "{3}", "aging.basis": "due" };
-    expect(ownedSheets(r, "aging").map((o) => o.sheetId)).toEqual(["aging-summary", "rejected"]);
-    expect([...allOwnedWorksheetIds(r)]).toEqual(["{1}", "{2}", "{3}"]);
   });
 });
 
