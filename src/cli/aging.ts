@@ -4,6 +4,7 @@ import { describe, message, type Lang } from "../core/messages";
 import { currencyCode } from "../core/tables/fields";
 import { CUSTOMER_SPEC } from "../core/tables/customers";
 import { LEDGER_SPEC } from "../core/tables/ledger";
+import { TERMS_SPEC } from "../core/tables/terms";
 import { agingJson, runAgingJob, type AgingJobOutput } from "../jobs/aging";
 import { reportToText, shortText } from "../report/text";
 import { writeReportXlsxFile } from "../report/xlsx";
@@ -17,6 +18,7 @@ export interface AgingArgs {
   edges: number[];
   basis: AgingBasis;
   customers?: string;
+  terms?: string;
   currency: string;
   sheet?: string;
   json: boolean;
@@ -37,10 +39,11 @@ export function todayCivil(): CivilDay {
 }
 
 /** The aging job on files: shared by the command line and the benchmark. */
-export function runAging(args: Pick<AgingArgs, "ledger" | "asOf" | "edges" | "basis" | "customers" | "currency" | "sheet" | "lang">, detail = true): Promise<AgingJobOutput> {
+export function runAging(args: Pick<AgingArgs, "ledger" | "asOf" | "edges" | "basis" | "customers" | "terms" | "currency" | "sheet" | "lang">, detail = true): Promise<AgingJobOutput> {
   return runAgingJob({
     ledger: fileSource(args.ledger, LEDGER_SPEC, { sheet: args.sheet }),
     customers: args.customers ? fileSource(args.customers, CUSTOMER_SPEC) : undefined,
+    terms: args.terms ? fileSource(args.terms, TERMS_SPEC) : undefined,
     asOf: args.asOf,
     edges: args.edges,
     basis: args.basis,
@@ -50,17 +53,21 @@ export function runAging(args: Pick<AgingArgs, "ledger" | "asOf" | "edges" | "ba
   });
 }
 
+const MAX_WARNINGS_SHOWN = 20;
+
 export async function agingCommand(args: AgingArgs, io: Io): Promise<number> {
   const lang = args.lang;
-  const out = args.out ? checkOutput(args.out, [args.ledger, args.customers], lang) : undefined;
+  const out = args.out ? checkOutput(args.out, [args.ledger, args.customers, args.terms], lang) : undefined;
   const job = await runAging(args, out !== undefined);
-  for (const w of job.warnings) {
+  // The first warnings on stderr; all of them are in --json.
+  for (const w of job.warnings.slice(0, MAX_WARNINGS_SHOWN)) {
     const reason = describe(w.problem, lang);
     // A heading's warning names the heading itself: the row is enough.
     const where =
       w.row === undefined ? reason : w.value === w.column ? message(lang, "report.warningLine", { row: String(w.row), reason }) : message(lang, "report.problemLine", { row: String(w.row), column: shortText(w.column ?? "", 40), value: shortText(w.value ?? ""), reason });
     io.err(message(lang, w.kind === "customers" ? "cli.warningCustomers" : "cli.warning", { detail: where }));
   }
+  if (job.warnings.length > MAX_WARNINGS_SHOWN) io.err(message(lang, "cli.warning", { detail: message(lang, "cli.moreWarnings", { count: job.warnings.length - MAX_WARNINGS_SHOWN }) }));
   if (out) {
     try {
       await writeReportXlsxFile(job.report, out);
@@ -88,6 +95,7 @@ async function aging(argv: string[], lang: Lang, io: Io): Promise<number> {
       buckets: { type: "string" },
       basis: { type: "string" },
       customers: { type: "string" },
+      terms: { type: "string" },
       currency: { type: "string" },
       sheet: { type: "string" },
       json: { type: "boolean" },
@@ -120,6 +128,7 @@ async function aging(argv: string[], lang: Lang, io: Io): Promise<number> {
       edges: v.buckets !== undefined ? parseEdges(v.buckets, lang) : [...DEFAULT_EDGES],
       basis,
       customers: v.customers,
+      terms: v.terms,
       currency,
       sheet: v.sheet,
       json: v.json ?? false,

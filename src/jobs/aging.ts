@@ -1,6 +1,8 @@
 import { age, isOpenAt, type AgingBasis, type AgingResult } from "../core/aging/aging";
 import { buildAgingReport } from "../core/aging/agingReport";
-import { CUSTOMER_KIND, CustomerMaster, masterAgingOptions } from "../core/tables/customers";
+import { customerKind, CustomerMaster, masterAgingOptions } from "../core/tables/customers";
+import { TERMS_KIND } from "../core/tables/terms";
+import { TermsTable } from "../core/terms";
 import { formatIsoDate, type CivilDay } from "../core/dates";
 import { ledgerKind, type LedgerItem } from "../core/tables/ledger";
 import { describe, type Lang } from "../core/messages";
@@ -20,6 +22,8 @@ export interface AgingJobInput {
   ledger: TableSource;
   /** The customer master: names, payment terms, plaza and credit limit. */
   customers?: TableSource;
+  /** The installation's terms of payment (key → net days and discounts). */
+  terms?: TableSource;
   asOf: CivilDay;
   edges: readonly number[];
   basis: AgingBasis;
@@ -52,10 +56,20 @@ export async function runAgingJob(input: AgingJobInput): Promise<AgingJobOutput>
   const progress = input.onProgress ?? (() => undefined);
   progress(0, "read");
 
+  const warnings: Warning[] = [];
+  let terms: TermsTable | undefined;
+  if (input.terms) {
+    const { records, read } = await readAll(input.terms, TERMS_KIND, { lang, signal });
+    terms = new TermsTable(records);
+    warnings.push(...read.warnings);
+    for (const r of read.rejected) warnings.push({ kind: read.kind, row: r.row, column: r.column, columnIndex: r.columnIndex, value: r.value, problem: r.problem });
+    for (const c of terms.conflicts) warnings.push({ kind: read.kind, value: c.key, problem: { code: "terms.duplicateKey", params: { value: c.key, rows: c.rows.join(", ") } } });
+  }
+
   let customers: AgingJobOutput["customers"];
   const masterShare = input.customers ? 0.1 : 0;
   if (input.customers) {
-    const { records, read } = await readAll(input.customers, CUSTOMER_KIND, { lang, signal, onFraction: (f) => progress(READ_SHARE * masterShare * f, "read") });
+    const { records, read } = await readAll(input.customers, customerKind(terms), { lang, signal, onFraction: (f) => progress(READ_SHARE * masterShare * f, "read") });
     customers = { ...read, master: new CustomerMaster(records) };
   }
 
@@ -64,7 +78,7 @@ export async function runAgingJob(input: AgingJobInput): Promise<AgingJobOutput>
   const items: LedgerItem[] = [];
   let notOpen = 0;
   const asOf = input.asOf;
-  const ledger = await readTable(input.ledger, ledgerKind({ defaultCurrency: input.currency ?? "MXN" }), {
+  const ledger = await readTable(input.ledger, ledgerKind({ defaultCurrency: input.currency ?? "MXN", terms }), {
     lang,
     signal,
     emit: (item) => (isOpenAt(item, asOf) ? items.push(item) : notOpen++),
@@ -88,7 +102,7 @@ export async function runAgingJob(input: AgingJobInput): Promise<AgingJobOutput>
   });
   throwIfAborted(signal);
   progress(1, "age");
-  const warnings: Warning[] = [...ledger.warnings];
+  warnings.push(...ledger.warnings);
   if (customers) {
     warnings.push(...customers.warnings);
     for (const r of customers.rejected) warnings.push({ kind: customers.kind, row: r.row, column: r.column, columnIndex: r.columnIndex, value: r.value, problem: r.problem });

@@ -85,6 +85,10 @@ export async function readTable<T>(source: TableSource, kind: TableKind<T>, opti
   });
   reader.finish(preview.label);
   throwIfAborted(options.signal);
+  for (const w of reader.warnings) warnings.push({ kind: kind.spec.kind, row: w.row, column: w.column, columnIndex: w.columnIndex, value: w.value, problem: w.problem });
+  if (reader.stats.warningRows > reader.warnings.length) {
+    warnings.push({ kind: kind.spec.kind, problem: { code: "table.moreWarnings", params: { count: reader.stats.warningRows - reader.warnings.length } } });
+  }
   const dropped = preview.dropped ?? { blankRows: 0, repeatedHeaders: 0 };
   const stats = { ...reader.stats, blankRows: reader.stats.blankRows + dropped.blankRows, repeatedHeaders: reader.stats.repeatedHeaders + dropped.repeatedHeaders };
   return { kind: kind.spec.kind, label: preview.label, headerRow, headers, mapping, rejected: reader.rejected, warnings, stats };

@@ -38,7 +38,7 @@ export const en: Record<MessageKey, string> = {
 
   // ---- command line
   "cli.help.main": "cartera — accounts-receivable tools (the same engine as the Excel add-in)\n\nUsage: cartera <command> [options]\n\nCommands:\n  aging LEDGER     age the receivables at a key date (cartera aging --help)\n\nGeneral options: --lang es|en, --help, --version\n",
-  "cli.help.aging": "Usage: cartera aging LEDGER --as-of YYYY-MM-DD [options]\n\nAges an open-items report (SAP FBL5N as .xlsx, .csv or .txt).\n\nOptions:\n  --as-of YYYY-MM-DD     key date (default: today)\n  --buckets 30,60,90,120 bucket edges in days (default 30,60,90,120)\n  --basis due|document   age from the due date (due) or the document date\n  --customers FILE       customer master (code, name, RFC, terms, limit, emails, plaza)\n  --currency MXN         currency when the ledger has no currency column\n  --sheet NAME           worksheet of an .xlsx to read (default: first with headers)\n  --json                 JSON result on standard output\n  --out RESULT.xlsx      write the result workbook (summary, detail, rejected)\n  --lang es|en           language of messages and reports\n  --help                 this help\n\nExit codes: 0 ok, 1 bad input, 2 bad usage.\n",
+  "cli.help.aging": "Usage: cartera aging LEDGER --as-of YYYY-MM-DD [options]\n\nAges an open-items report (SAP FBL5N as .xlsx, .csv or .txt).\n\nOptions:\n  --as-of YYYY-MM-DD     key date (default: today)\n  --buckets 30,60,90,120 bucket edges in days (default 30,60,90,120)\n  --basis due|document   age from the due date (due) or the document date\n  --customers FILE       customer master (code, name, RFC, terms, limit, emails, plaza)\n  --terms FILE           your own payment terms table (key, net days, discounts)\n  --currency MXN         currency when the ledger has no currency column\n  --sheet NAME           worksheet of an .xlsx to read (default: first with headers)\n  --json                 JSON result on standard output\n  --out RESULT.xlsx      write the result workbook (summary, detail, rejected)\n  --lang es|en           language of messages and reports\n  --help                 this help\n\nExit codes: 0 ok, 1 bad input, 2 bad usage.\n",
   "cli.seeHelp": "Use --help to see the options.",
   "cli.unknownCommand": "unknown command: {command}",
   "cli.unknownOption": "unknown option: {option}",
@@ -96,6 +96,8 @@ export const en: Record<MessageKey, string> = {
   "date.order.monthFirst": "the column's dates are written month first: \"{example}\" can only be {reading}; they are read as mm/dd/yyyy",
   "date.order.mixed": "the column mixes day-first dates (\"{dayFirst}\" = {dayFirstReading}) and month-first dates (\"{monthFirst}\" = {monthFirstReading}); it cannot be read without guessing: fix the date format at the source",
   "date.order.assumed": "{count#} dates such as \"{example}\" read either day or month first and nothing else in the column says which: they are read day first ({reading})",
+  "table.moreWarnings": "… and {count#} more rows with warnings",
+  "cli.moreWarnings": "… and {count#} more warnings (see --json)",
   // ---- functions: CARTERA.* messages and words inside their results
   "fn.arg.missing": "{arg}: the value is missing",
   "fn.arg.problem": "{arg}: {detail}",

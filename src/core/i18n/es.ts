@@ -41,7 +41,7 @@ export const es = {
 
   // ---- command line
   "cli.help.main": "cartera — herramientas de cuentas por cobrar (el mismo motor que el complemento de Excel)\n\nUso: cartera <comando> [opciones]\n\nComandos:\n  aging LIBRO      antigüedad de saldos a una fecha clave (cartera aging --help)\n\nOpciones generales: --lang es|en, --help, --version\n",
-  "cli.help.aging": "Uso: cartera aging LIBRO --as-of AAAA-MM-DD [opciones]\n\nAntigüedad de saldos de un reporte de partidas abiertas (SAP FBL5N en .xlsx, .csv o .txt).\n\nOpciones:\n  --as-of AAAA-MM-DD     fecha clave (por omisión: hoy)\n  --buckets 30,60,90,120 límites de los rangos en días (por omisión 30,60,90,120)\n  --basis due|document   antigüedad por vencimiento (due) o por fecha de documento\n  --customers ARCHIVO    maestro de clientes (código, nombre, RFC, plazo, límite, correos, plaza)\n  --currency MXN         moneda cuando el libro no trae columna de moneda\n  --sheet NOMBRE         hoja del .xlsx a leer (por omisión la primera con encabezados)\n  --json                 resultado en JSON por la salida estándar\n  --out RESULTADO.xlsx   escribe el libro de resultados (resumen, detalle, rechazados)\n  --lang es|en           idioma de mensajes y reportes\n  --help                 esta ayuda\n\nCódigos de salida: 0 correcto, 1 datos de entrada inválidos, 2 uso incorrecto.\n",
+  "cli.help.aging": "Uso: cartera aging LIBRO --as-of AAAA-MM-DD [opciones]\n\nAntigüedad de saldos de un reporte de partidas abiertas (SAP FBL5N en .xlsx, .csv o .txt).\n\nOpciones:\n  --as-of AAAA-MM-DD     fecha clave (por omisión: hoy)\n  --buckets 30,60,90,120 límites de los rangos en días (por omisión 30,60,90,120)\n  --basis due|document   antigüedad por vencimiento (due) o por fecha de documento\n  --customers ARCHIVO    maestro de clientes (código, nombre, RFC, plazo, límite, correos, plaza)\n  --terms ARCHIVO        tabla de condiciones de pago propia (clave, días netos, descuentos)\n  --currency MXN         moneda cuando el libro no trae columna de moneda\n  --sheet NOMBRE         hoja del .xlsx a leer (por omisión la primera con encabezados)\n  --json                 resultado en JSON por la salida estándar\n  --out RESULTADO.xlsx   escribe el libro de resultados (resumen, detalle, rechazados)\n  --lang es|en           idioma de mensajes y reportes\n  --help                 esta ayuda\n\nCódigos de salida: 0 correcto, 1 datos de entrada inválidos, 2 uso incorrecto.\n",
   "cli.seeHelp": "Use --help para ver las opciones.",
   "cli.unknownCommand": "comando desconocido: {command}",
   "cli.unknownOption": "opción desconocida: {option}",
@@ -99,6 +99,8 @@ export const es = {
   "date.order.monthFirst": "las fechas de la columna están escritas mes primero: \"{example}\" solo puede ser {reading}; se leen como mm/dd/aaaa",
   "date.order.mixed": "la columna mezcla fechas día primero (\"{dayFirst}\" = {dayFirstReading}) y mes primero (\"{monthFirst}\" = {monthFirstReading}); no se puede leer sin adivinar: corrija el formato de las fechas en el origen",
   "date.order.assumed": "{count#} fechas como \"{example}\" pueden leerse día o mes primero y ninguna otra de la columna lo aclara: se leen día primero ({reading})",
+  "table.moreWarnings": "… y {count#} filas más con avisos",
+  "cli.moreWarnings": "… y {count#} avisos más (ver --json)",
   // ---- functions: CARTERA.* messages and words inside their results
   "fn.arg.missing": "{arg}: falta el valor",
   "fn.arg.problem": "{arg}: {detail}",

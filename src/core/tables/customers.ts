@@ -1,6 +1,7 @@
 import type { AgingOptions } from "../aging/aging";
 import type { TableSpec } from "./columns";
 import type { Centavos } from "../money";
+import { lookupTerms, type TermsTable } from "../terms";
 import { kindConverter, type RowFields, type TableKind } from "./fields";
 
 /** A row of the customer master: who the customer is and the credit it was granted. */
@@ -32,29 +33,39 @@ export const CUSTOMER_SPEC: TableSpec = {
   required: [["code"]],
 };
 
-/** The customer master as a table kind: a row without a code is not a customer (skipped). */
-export const CUSTOMER_KIND: TableKind<Customer> = {
-  spec: CUSTOMER_SPEC,
-  build(f: RowFields): Customer | null {
-    if (!f.has("code")) return null;
-    let termDays: number | null = null;
-    if (f.has("termDays")) {
-      termDays = f.termDays("termDays");
-      if (termDays === null) f.reject("termDays", { code: "terms.unrecognized", params: { value: f.text("termDays") } });
-    }
-    return {
-      row: f.rowNumber,
-      code: f.text("code"),
-      name: f.text("name"),
-      rfc: f.text("rfc").toUpperCase(),
-      termDays,
-      creditLimit: f.money("creditLimit"),
-      currency: f.currency("currency"),
-      emails: f.emails("emails"),
-      plaza: f.text("plaza"),
-    };
-  },
-};
+/**
+ * The customer master as a table kind: a row without a code is not a customer (skipped). Its
+ * terms are looked up in the installation's terms table when there is one.
+ */
+export function customerKind(terms?: TermsTable): TableKind<Customer> {
+  return {
+    spec: CUSTOMER_SPEC,
+    build: (f) => buildCustomer(f, terms),
+  };
+}
+
+function buildCustomer(f: RowFields, terms: TermsTable | undefined): Customer | null {
+  if (!f.has("code")) return null;
+  let termDays: number | null = null;
+  if (f.has("termDays")) {
+    const found = lookupTerms(f.raw("termDays"), terms);
+    if (found.ok) termDays = found.terms.netDays;
+    else f.reject("termDays", found.problem);
+  }
+  return {
+    row: f.rowNumber,
+    code: f.text("code"),
+    name: f.text("name"),
+    rfc: f.text("rfc").toUpperCase(),
+    termDays,
+    creditLimit: f.money("creditLimit"),
+    currency: f.currency("currency"),
+    emails: f.emails("emails"),
+    plaza: f.text("plaza"),
+  };
+}
+
+export const CUSTOMER_KIND = customerKind();
 
 export const customerRow = kindConverter(CUSTOMER_KIND);
 

@@ -2,7 +2,7 @@ import { parseDateCell, simpleDate, type CivilDay } from "../dates";
 import { cellText, isEmptyCell, type Row } from "../grid";
 import type { Problem } from "../messages";
 import { parseAmount, simpleAmount, type Centavos } from "../money";
-import { parseTermDays } from "../terms";
+import { lookupTerms, type TermsTable } from "../terms";
 import type { FieldType, TableSpec } from "./columns";
 import type { Rejection, RowContext, RowOutcome } from "./table";
 
@@ -18,6 +18,8 @@ export class RowFields {
   rowNumber = 0;
   ctx: RowContext = { mapping: {}, headers: [], dateSystem: 1900 };
   readonly problems: Rejection[] = [];
+  /** Things worth saying about a row that is still used. */
+  readonly warnings: Rejection[] = [];
   private readonly types: Record<string, FieldType>;
 
   constructor(readonly spec: TableSpec) {
@@ -29,6 +31,7 @@ export class RowFields {
     this.rowNumber = rowNumber;
     this.ctx = ctx;
     this.problems.length = 0;
+    this.warnings.length = 0;
   }
 
   /** 0-based column of a field, or undefined when the table has no such column. */
@@ -50,6 +53,12 @@ export class RowFields {
   reject(key: string | number, problem: Problem): void {
     const index = typeof key === "number" ? key : (this.ctx.mapping[key] ?? 0);
     this.problems.push({ row: this.rowNumber, column: this.ctx.headers[index] ?? "", columnIndex: index, value: cellText(this.row[index]), problem });
+  }
+
+  /** Records a warning: the row is used, and the user hears about it. */
+  warn(key: string | number, problem: Problem): void {
+    const index = typeof key === "number" ? key : (this.ctx.mapping[key] ?? 0);
+    this.warnings.push({ row: this.rowNumber, column: this.ctx.headers[index] ?? "", columnIndex: index, value: cellText(this.row[index]), problem });
   }
 
   text(key: string): string {
@@ -137,10 +146,18 @@ export class RowFields {
     return null;
   }
 
-  /** Net days of payment terms (days or an SAP key); null when absent, empty or not understood. */
-  termDays(key: string): number | null {
+  /**
+   * Net days of payment terms (days, an SAP key, a text such as `2/10N30`, or a key of the
+   * user's terms table); null when absent or empty. Terms nobody defined are a warning on the
+   * row, never a silent 0 or 1 day: the caller falls back as SAP would without terms.
+   */
+  termDays(key: string, table?: TermsTable): number | null {
     const i = this.ctx.mapping[key];
-    return i === undefined ? null : parseTermDays(this.row[i]);
+    if (i === undefined || isEmptyCell(this.row[i])) return null;
+    const found = lookupTerms(this.row[i], table);
+    if (found.ok) return found.terms.netDays;
+    this.warn(i, found.problem);
+    return null;
   }
 
   currency(key: string): string | null {
@@ -223,7 +240,8 @@ export function kindConverter<T>(kind: TableKind<T>): (row: Row, rowNumber: numb
     fields.reset(row, rowNumber, ctx);
     const record = kind.build(fields);
     if (fields.problems.length > 0) return { problems: fields.problems.slice() };
-    return record === null ? null : { record };
+    if (record === null) return null;
+    return fields.warnings.length ? { record, warnings: fields.warnings.slice() } : { record };
   };
 }
 

@@ -3,6 +3,7 @@ import type { CivilDay } from "../dates";
 import type { Row } from "../grid";
 import type { Centavos } from "../money";
 import { currencyCode, kindConverter, type RowFields, type TableKind } from "./fields";
+import type { TermsTable } from "../terms";
 import type { RowContext, RowOutcome } from "./table";
 
 export { currencyCode };
@@ -74,6 +75,8 @@ export const LEDGER_SPEC: TableSpec = {
 export interface LedgerOptions {
   /** Currency when the ledger has no currency column. */
   defaultCurrency: string;
+  /** The installation's own terms keys (`--terms`, a Condiciones sheet). */
+  terms?: TermsTable;
 }
 
 function firstNonEmptyText(row: Row): string | undefined {
@@ -145,7 +148,7 @@ export function ledgerKind(options: LedgerOptions): TableKind<LedgerItem> {
       }
 
       const terms = f.text("paymentTerms");
-      const termDays = f.termDays("paymentTerms");
+      const termDays = f.termDays("paymentTerms", options.terms);
 
       if (netDueDate === null && documentDate === null && baselineDate === null && postingDate === null && f.problems.length === 0) {
         f.reject(m.netDueDate ?? m.documentDate ?? m.baselineDate ?? m.postingDate ?? 0, { code: "row.missing" });
@@ -177,6 +180,7 @@ const converters = new Map<string, (row: Row, rowNumber: number, ctx: RowContext
 
 /** One ledger row through the ledger kind (for callers that hand rows one by one). */
 export function ledgerRow(row: Row, rowNumber: number, ctx: RowContext, options: LedgerOptions): RowOutcome<LedgerItem> | null {
+  if (options.terms) return kindConverter(ledgerKind(options))(row, rowNumber, ctx);
   let convert = converters.get(options.defaultCurrency);
   if (!convert) converters.set(options.defaultCurrency, (convert = kindConverter(ledgerKind(options))));
   return convert(row, rowNumber, ctx);

@@ -33,7 +33,10 @@ export interface RowContext {
 }
 
 /** What a kind of table does with one data row: keep a record, or reject with problems. */
-export type RowOutcome<T> = { record: T } | { problems: Rejection[] };
+export type RowOutcome<T> = { record: T; warnings?: Rejection[] } | { problems: Rejection[] };
+
+/** Per-row warnings kept in full; past this they are only counted (a million rows with one unknown key). */
+export const MAX_ROW_WARNINGS = 1000;
 
 export interface TableReadStats {
   headerRow: number;
@@ -50,6 +53,8 @@ export interface TableReadStats {
   subtotalRows: number;
   /** The header repeated inside the data, as SAP list exports do on each page. */
   repeatedHeaders: number;
+  /** Rows used with a warning (an unknown terms key…), kept or not in `warnings`. */
+  warningRows: number;
 }
 
 export class HeaderNotFoundError extends Error {
@@ -70,7 +75,9 @@ export class TableReader<T> {
   /** A column to test cheaply whether a row repeats the header. */
   private probe = -1;
   readonly rejected: Rejection[] = [];
-  readonly stats: TableReadStats = { headerRow: 0, titleRows: 0, dataRows: 0, records: 0, rejectedRows: 0, lastRow: 0, blankRows: 0, subtotalRows: 0, repeatedHeaders: 0 };
+  /** Rows used, but with something to say (at most MAX_ROW_WARNINGS kept; `stats.warningRows` counts all). */
+  readonly warnings: Rejection[] = [];
+  readonly stats: TableReadStats = { headerRow: 0, titleRows: 0, dataRows: 0, records: 0, rejectedRows: 0, lastRow: 0, blankRows: 0, subtotalRows: 0, repeatedHeaders: 0, warningRows: 0 };
   miss: HeaderMiss | null = null;
 
   constructor(
@@ -167,6 +174,10 @@ export class TableReader<T> {
     this.stats.dataRows++;
     if ("record" in outcome) {
       this.stats.records++;
+      if (outcome.warnings) {
+        this.stats.warningRows++;
+        for (const w of outcome.warnings) if (this.warnings.length < MAX_ROW_WARNINGS) this.warnings.push(w);
+      }
       this.emit(outcome.record);
     } else {
       this.stats.rejectedRows++;

@@ -1,4 +1,5 @@
 import type { TableSpec } from "./columns";
+import type { RowFields, TableKind } from "./fields";
 import { cellText, isEmptyCell, type Row } from "../grid";
 import type { Problem } from "../messages";
 import type { Rejection, RowContext, RowOutcome } from "./table";
@@ -89,3 +90,17 @@ export function termsRow(row: Row, rowNumber: number, ctx: RowContext): RowOutco
   const description = m.description === undefined ? "" : cellText(row[m.description]);
   return { record: { row: rowNumber, key: normalizeTermsKey(cellText(raw)), netDays, discounts, ...(description ? { description } : {}) } };
 }
+
+/** The terms table as a table kind, for `readTable`: its rows through `termsRow`. */
+export const TERMS_KIND: TableKind<TermsRecord> = {
+  spec: TERMS_SPEC,
+  build(f: RowFields): TermsRecord | null {
+    const outcome = termsRow(f.row, f.rowNumber, f.ctx);
+    if (outcome === null) return null;
+    if ("problems" in outcome) {
+      for (const p of outcome.problems) f.problems.push(p);
+      return null;
+    }
+    return outcome.record;
+  },
+};
