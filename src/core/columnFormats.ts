@@ -46,22 +46,27 @@ function reading(text: string, order: DateOrder): string {
   return isValidYmd(y, mo, d) ? formatIsoDate(dayFromCivil(y, mo, d)) : text.trim();
 }
 
-export function decideDateOrder(values: readonly unknown[]): DateOrderDecision {
-  const counts: DateOrderCounts = { dayFirstOnly: 0, monthFirstOnly: 0, either: 0 };
-  let dayExample = "";
-  let monthExample = "";
-  let eitherExample = "";
+/** How many of a column's texts give each kind of evidence, and the first text of each kind. */
+function tally<E extends string>(values: readonly unknown[], evidence: (text: string) => E): { count: Partial<Record<E, number>>; example: Partial<Record<E, string>> } {
+  const count: Partial<Record<E, number>> = {};
+  const example: Partial<Record<E, string>> = {};
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (typeof v !== "string") continue;
-    const e = dateOrderEvidence(v);
-    if (e === "neutral") continue;
-    if (e === "dayFirst") {
-      if (counts.dayFirstOnly++ === 0) dayExample = v.trim();
-    } else if (e === "monthFirst") {
-      if (counts.monthFirstOnly++ === 0) monthExample = v.trim();
-    } else if (counts.either++ === 0) eitherExample = v.trim();
+    const e = evidence(v);
+    const n = count[e] ?? 0;
+    if (n === 0) example[e] = v.trim();
+    count[e] = n + 1;
   }
+  return { count, example };
+}
+
+export function decideDateOrder(values: readonly unknown[]): DateOrderDecision {
+  const t = tally(values, dateOrderEvidence);
+  const counts: DateOrderCounts = { dayFirstOnly: t.count.dayFirst ?? 0, monthFirstOnly: t.count.monthFirst ?? 0, either: t.count.either ?? 0 };
+  const dayExample = t.example.dayFirst ?? "";
+  const monthExample = t.example.monthFirst ?? "";
+  const eitherExample = t.example.either ?? "";
   if (counts.dayFirstOnly > 0 && counts.monthFirstOnly > 0) {
     return {
       order: "mixed",
@@ -123,22 +128,11 @@ export type DecimalDecision =
   | { decimal: "undecided"; why: "allAmbiguous" | "conflict"; counts: DecimalCounts; reason: Problem };
 
 export function decideDecimalSeparator(values: readonly unknown[]): DecimalDecision {
-  const counts: DecimalCounts = { point: 0, comma: 0, ambiguous: 0 };
-  let pointExample = "";
-  let commaExample = "";
-  let ambiguousExample = "";
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (typeof v !== "string") continue;
-    const e = decimalEvidence(v);
-    if (e === ".") {
-      if (counts.point++ === 0) pointExample = v.trim();
-    } else if (e === ",") {
-      if (counts.comma++ === 0) commaExample = v.trim();
-    } else if (e === "ambiguous") {
-      if (counts.ambiguous++ === 0) ambiguousExample = v.trim();
-    }
-  }
+  const t = tally(values, decimalEvidence);
+  const counts: DecimalCounts = { point: t.count["."] ?? 0, comma: t.count[","] ?? 0, ambiguous: t.count.ambiguous ?? 0 };
+  const pointExample = t.example["."] ?? "";
+  const commaExample = t.example[","] ?? "";
+  const ambiguousExample = t.example.ambiguous ?? "";
   if (counts.point > 0 && counts.comma > 0) {
     return { decimal: "undecided", why: "conflict", counts, reason: { code: "amount.decimal.conflict", params: { point: pointExample, comma: commaExample } } };
   }

@@ -189,35 +189,28 @@ export class RowFields {
   }
 
   /** Any field by its spec type, for kinds that keep every field as read. */
-  value(key: string): string | number | string[] | null {
-    switch (this.types[key]) {
-      case "code":
-        return this.code(key);
-      case "money":
-        return this.money(key);
-      case "date":
-        return this.date(key);
-      case "integer":
-        return this.integer(key);
-      case "number":
-        return this.number(key);
-      case "terms":
-        return this.termDays(key);
-      case "currency":
-        return this.currency(key);
-      case "emails":
-        return this.emails(key);
-      case "indicator":
-        return this.indicator(key);
-      case "rfc":
-        return this.text(key).toUpperCase().replace(/[\s-]/g, "");
-      case "clabe":
-        return this.text(key).replace(/[\s-]/g, "");
-      default:
-        return this.text(key);
-    }
+  value(key: string): FieldValue {
+    return READERS[this.types[key] ?? "text"](this, key);
   }
 }
+
+export type FieldValue = string | number | string[] | null;
+
+/** How each type of field is read. */
+const READERS: Record<FieldType, (f: RowFields, key: string) => FieldValue> = {
+  text: (f, k) => f.text(k),
+  code: (f, k) => f.code(k),
+  money: (f, k) => f.money(k),
+  date: (f, k) => f.date(k),
+  integer: (f, k) => f.integer(k),
+  number: (f, k) => f.number(k),
+  terms: (f, k) => f.termDays(k),
+  currency: (f, k) => f.currency(k),
+  emails: (f, k) => f.emails(k),
+  indicator: (f, k) => f.indicator(k),
+  rfc: (f, k) => f.text(k).toUpperCase().replace(/[\s-]/g, ""),
+  clabe: (f, k) => f.text(k).replace(/[\s-]/g, ""),
+};
 
 export const MAX_CODE_LENGTH = 64;
 
