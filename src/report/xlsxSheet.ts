@@ -87,6 +87,11 @@ export class Utf8Chunks {
   }
 }
 
+/** Every currency is planned before writing; a miss would be a wrong format that looks right. */
+function unplanned(currency: string): never {
+  throw new Error(`no number format planned for currency ${currency}`);
+}
+
 const sAttr = (id: number) => (id ? ` s="${id}"` : "");
 
 export class SheetPlan {
@@ -116,16 +121,15 @@ export class SheetPlan {
 
     const totalSpec: XfSpec = { font: { bold: true }, fill: argb(TOTAL_FILL), totalBorder: true };
     // Every currency a row carries, so each gets its money format before styles.xml is written.
+    // Money columns may name different currency columns (a credit limit in its own currency).
     const currencies = new Set<string>();
-    for (const c of layout.columns) {
-      if (c.currencyIndex === undefined) continue;
+    const currencyColumns = new Set(layout.columns.map((c) => c.currencyIndex).filter((i): i is number => i !== undefined));
+    for (const i of currencyColumns)
       for (const rows of [sheet.rows, sheet.totals.map((t) => t.values)])
         for (const r of rows) {
-          const cur = r[c.currencyIndex];
+          const cur = r[i];
           if (typeof cur === "string" && cur !== "" && cur !== report.currency) currencies.add(cur);
         }
-      break;
-    }
     this.cols = layout.columns.map((c, i) => {
       const t = c.column.type;
       const kind = t === "money" ? MONEY : t === "date" ? DATE : t === "text" || t === "code" ? TEXT : NUMBER;
@@ -260,7 +264,7 @@ export class SheetPlan {
       if (c.currencyIndex >= 0 && c.currencyS) {
         // Money in another currency than the report's carries that currency's format.
         const cur = values[c.currencyIndex];
-        if (typeof cur === "string" && cur !== "" && cur !== currency) s = (total ? c.currencyTotalS! : c.currencyS).get(cur) ?? s;
+        if (typeof cur === "string" && cur !== "" && cur !== currency) s = (total ? c.currencyTotalS! : c.currencyS).get(cur) ?? unplanned(cur);
       }
       const ref = c.letter + rn;
       if (typeof v === "number") {

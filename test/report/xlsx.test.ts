@@ -10,8 +10,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as zlib from "node:zlib";
 import { SaxesParser } from "saxes";
-import { runAging, type AgingRun } from "../../src/cli/aging";
-import { buildAgingReport } from "../../src/core/aging/agingReport";
+import { runAging } from "../../src/cli/aging";
 import { civilFromDay, dayFromCivil, parseIsoDate, serialFromDay } from "../../src/core/dates";
 import { excelMoneyFormat } from "../../src/core/money";
 import type { Report, ReportColumn, ReportSheet, ReportValue } from "../../src/core/report/report";
@@ -27,7 +26,7 @@ const AS_OF = parseIsoDate("2026-10-31")!;
 const MXN = excelMoneyFormat("MXN");
 const USD = excelMoneyFormat("USD");
 
-let run: AgingRun;
+let run: Awaited<ReturnType<typeof runAging>>;
 let aging: Report;
 let agingWb: ExcelJS.Workbook;
 let agingBytes: Uint8Array;
@@ -42,7 +41,7 @@ beforeAll(async () => {
     currency: "MXN",
     lang: "es",
   });
-  aging = buildAgingReport({ result: run.result, items: run.items, rejected: run.rejected, source: "ledger-fbl5n.txt", lang: "es", master: run.master, skipped: run.stats });
+  aging = run.report;
   agingBytes = await reportToXlsxBuffer(aging);
   agingWb = await load(agingBytes);
 });
@@ -152,17 +151,17 @@ describe("the aging of the sample ledger", () => {
     const s = agingWb.getWorksheet("Resumen")!;
     const summary = aging.sheets[0];
     const cur = summary.columns.findIndex((c) => c.key === "currency");
-    const moneyCols = summary.columns.map((c, i) => (c.type === "money" && c.currencyKey ? i : -1)).filter((i) => i >= 0);
+    // Each money column follows the currency column it names (the credit limit may name its own).
+    const moneyCols = summary.columns
+      .map((c, i) => (c.type === "money" && c.currencyKey ? [i, summary.columns.findIndex((k) => k.key === c.currencyKey)] : null))
+      .filter((x): x is number[] => x !== null);
+    expect(moneyCols.length).toBeGreaterThan(6);
     const seen = new Set<string>();
     summary.rows.forEach((values, k) => {
-      const currency = values[cur] as string;
-      seen.add(currency);
-      for (const i of moneyCols) expect(s.getCell(5 + k, i + 1).numFmt).toBe(excelMoneyFormat(currency));
+      seen.add(values[cur] as string);
+      for (const [i, c] of moneyCols) if (values[i] !== null) expect([k, i, s.getCell(5 + k, i + 1).numFmt]).toEqual([k, i, excelMoneyFormat((values[c] as string) || "MXN")]);
     });
     expect([...seen].sort()).toEqual(["MXN", "USD"]);
-    // The credit limit is in the company's currency whatever the row's.
-    const limit = summary.columns.findIndex((c) => c.key === "limit");
-    expect(s.getCell(5, limit + 1).numFmt).toBe(MXN);
 
     const totalsRow = 5 + summary.rows.length;
     summary.totals.forEach((t, k) => {
@@ -174,7 +173,8 @@ describe("the aging of the sample ledger", () => {
         expect(cell.fill).toMatchObject({ pattern: "solid", fgColor: { argb: "FFDDEBF7" } });
         expect(cell.border).toMatchObject({ top: { style: "thin" }, bottom: { style: "double" } });
       }
-      for (const i of moneyCols) {
+      for (const [i] of moneyCols) {
+        if (t.values[i] === null) continue;
         expect(r.getCell(i + 1).value).toBe((t.values[i] as number) / 100);
         expect(r.getCell(i + 1).numFmt).toBe(excelMoneyFormat(t.values[cur] as string));
       }
@@ -278,6 +278,19 @@ describe("a report built by hand", () => {
     const usd = await load(await reportToXlsxBuffer(report([sheet({ columns: cols, rows: rows.slice(1, 2) })], "USD")));
     expect(usd.worksheets[0].getCell("C2").numFmt).toBe(USD);
     expect(usd.worksheets[0].getCell("D2").numFmt).toBe(USD);
+  });
+
+  test("two money columns that name different currency columns", async () => {
+    const two: ReportColumn[] = [
+      { key: "currency", header: "Moneda", type: "code" },
+      { key: "amount", header: "Importe", type: "money", currencyKey: "currency" },
+      { key: "limit", header: "Límite", type: "money", currencyKey: "limitCurrency" },
+      { key: "limitCurrency", header: "Moneda del límite", type: "code" },
+    ];
+    const ws = (await load(await reportToXlsxBuffer(report([sheet({ columns: two, rows: [["USD", 100, 200, "CAD"], ["MXN", 100, 200, "USD"], ["EUR", 1, 2, ""]] })])))).worksheets[0];
+    expect([ws.getCell("B2").numFmt, ws.getCell("C2").numFmt]).toEqual([USD, excelMoneyFormat("CAD")]);
+    expect([ws.getCell("B3").numFmt, ws.getCell("C3").numFmt]).toEqual([MXN, USD]);
+    expect([ws.getCell("B4").numFmt, ws.getCell("C4").numFmt]).toEqual([excelMoneyFormat("EUR"), MXN]);
   });
 
   test("an empty sheet keeps its header, filter and frozen pane; no highlighting without data", async () => {
