@@ -17,12 +17,14 @@ import { xlsxParts, type XlsxPart } from "./xlsx";
  */
 
 /**
- * zlib's level 1, measured on the 411,666-row detail sheet: level 6 takes over twice as long
- * for a file about a fifth smaller.
+ * zlib's level 2, measured on the 411,666-row detail: as fast as level 1 and the file as small
+ * as exceljs made it (39 MB); level 6 would be 15 % smaller for over twice the deflate time.
  */
-const LEVEL = 1;
+const LEVEL = 2;
 /** Pieces being deflated at once: libuv's default pool has four threads. */
 const IN_FLIGHT = 4;
+/** zlib's output buffer: a piece's whole output at once, not 16 KB callbacks (its default). */
+const OUT_CHUNK = 1 << 20;
 /** Zip entries without zip64 hold at most 4 GiB uncompressed; fflate writes no zip64. */
 const MAX_ENTRY_BYTES = 0xffffffff;
 
@@ -35,7 +37,7 @@ function deflatePiece(bytes: Uint8Array): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     // Z_SYNC_FLUSH ends the piece on a byte boundary without a final block, so pieces
     // deflated independently concatenate into one valid stream (as pigz does).
-    zlib.deflateRaw(bytes, { level: LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH }, (err, out) => (err ? reject(err) : resolve(out))),
+    zlib.deflateRaw(bytes, { level: LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH, chunkSize: OUT_CHUNK }, (err, out) => (err ? reject(err) : resolve(out))),
   );
 }
 

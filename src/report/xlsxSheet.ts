@@ -11,11 +11,13 @@ import { cutToCellLimit, escapeText, hasOuterSpace, isPlainText, looksLikeFormul
 /**
  * One worksheet part (xl/worksheets/sheetN.xml) of a result workbook, produced as a sequence
  * of UTF-8 chunks so a million-row detail sheet never exists whole in memory: the zip
- * compresses each chunk as it comes. Each row's string is encoded as soon as it is built, so
- * it dies young: strings kept until a big chunk was complete outlived the young generation
- * and, beside the ledger's million items, made the collector take most of the time. Rows are built as strings, cells refer to shared styles
+ * compresses each chunk as it comes. Rows are built as strings, cells refer to shared styles
  * by index and text is written inline (`t="inlineStr"`), so nothing has to be collected
- * across the sheet (a shared-strings table would grow with the data).
+ * across the sheet (a shared-strings table would grow with the data). Each row's string is
+ * encoded as soon as it is built, so it dies young: strings kept until a whole chunk was
+ * ready outlived the young generation and, beside the ledger's million items in the heap,
+ * made the collector take most of the time. (Writing every byte from JavaScript instead,
+ * tried too, spared the collector but cost more than it saved.)
  */
 
 export const MAX_ROWS = 1_048_576;
@@ -324,7 +326,7 @@ export class SheetPlan {
 }
 
 /**
- * Sheet names Excel accepts: at most 31 characters, none of `: \\ / ? * [ ]` nor control
+ * Sheet names Excel accepts: at most 31 characters, none of `: \ / ? * [ ]` nor control
  * characters, not starting or ending with an apostrophe, not "History" (Excel keeps it for
  * change tracking), unique regardless of case. A name that had to change keeps what fits.
  */
