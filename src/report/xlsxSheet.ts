@@ -63,7 +63,7 @@ class TextIssues {
 const encoder = new TextEncoder();
 
 /** UTF-8 bytes in fresh chunks (a chunk given away may still be read by a compressor). */
-export class Utf8Chunks {
+class Utf8Chunks {
   private buf = new Uint8Array(CHUNK_BYTES);
   private at = 0;
 
