@@ -4,7 +4,7 @@
  */
 import "../src/cli/heap"; // the command line's own heap tuning
 import { runAging } from "../src/cli/aging";
-import { writeReportXlsxFile } from "../src/report/xlsx";
+import { writeReportXlsxFile } from "../src/report/xlsxFile";
 import { parseIsoDate } from "../src/core/dates";
 
 async function main(): Promise<void> {

@@ -7,7 +7,7 @@ import { LEDGER_SPEC } from "../core/tables/ledger";
 import { TERMS_SPEC } from "../core/tables/terms";
 import { agingJson, runAgingJob, type AgingJobOutput } from "../jobs/aging";
 import { reportToText, shortText } from "../report/text";
-import { writeReportXlsxFile } from "../report/xlsx";
+import { writeReportXlsxFile } from "../report/xlsxFile";
 import { parseOptions, UsageError, type Command, type Io } from "./common";
 import { fileSource } from "../io/fileSource";
 import { checkOutput, writeError } from "./output";

@@ -16,3 +16,7 @@ export const SERIES_COLORS = ["#5B9A3C", "#F2C14E", "#F29544", "#E0603A", "#C039
 export function argb(hex: string): string {
   return `FF${hex.replace(/^#/, "").toUpperCase()}`;
 }
+
+/** The title's size in points and the header row's height in points. */
+export const TITLE_FONT_SIZE = 14;
+export const HEADER_ROW_HEIGHT = 30;

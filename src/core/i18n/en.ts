@@ -286,4 +286,9 @@ export const en: Record<MessageKey, string> = {
   "pane.html.moreRows": "… and {count#} more rows.",
   "pane.html.yes": "Yes",
   "pane.html.no": "No",
+  // ---- report: notes the .xlsx writer adds about text Excel cannot hold as given
+  "report.note.cut": "Cells cut to Excel's limit of {limit#} characters: {cells}.",
+  "report.note.replaced": "Characters an Excel file cannot hold, replaced with “\ufffd”: {count#}, in cells {cells}.",
+  "report.note.more": "{cells} and {count#} more",
+  "report.sheet.default": "Sheet{n}",
 };

@@ -289,6 +289,11 @@ export const es = {
   "pane.html.moreRows": "… y {count#} filas más.",
   "pane.html.yes": "Sí",
   "pane.html.no": "No",
+  // ---- report: notes the .xlsx writer adds about text Excel cannot hold as given
+  "report.note.cut": "Celdas recortadas al límite de Excel de {limit#} caracteres: {cells}.",
+  "report.note.replaced": "Caracteres que un archivo de Excel no admite, reemplazados por «\ufffd»: {count#}, en las celdas {cells}.",
+  "report.note.more": "{cells} y {count#} más",
+  "report.sheet.default": "Hoja{n}",
 } as const;
 
 export type MessageKey = keyof typeof es;
