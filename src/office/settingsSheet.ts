@@ -1,6 +1,7 @@
 import { cellText, type Row } from "../core/grid";
 import { message, type Lang } from "../core/messages";
-import { TEXT_FORMAT, TITLE_COLOR } from "../report/layout";
+import { TEXT_FORMAT } from "../report/layout";
+import { TITLE_COLOR, TITLE_FONT_SIZE } from "../report/palette";
 import type { SettingsRecord } from "../workbook/port";
 
 /**
@@ -52,7 +53,7 @@ export function queueSettingsWrite(ctx: Excel.RequestContext, current: StoredSet
   while (block.length < lastRow) block.push(["", ""]);
   ws.getRange(`A1:B${lastRow}`).values = block;
   ws.getRange("A1").format.font.bold = true;
-  ws.getRange("A1").format.font.size = 14;
+  ws.getRange("A1").format.font.size = TITLE_FONT_SIZE;
   ws.getRange("A1").format.font.color = TITLE_COLOR;
   ws.getRange(`A${SETTINGS_HEADER_ROW}:B${SETTINGS_HEADER_ROW}`).format.font.bold = true;
   ws.getRange("A:A").format.columnWidth = 180;

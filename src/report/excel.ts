@@ -13,7 +13,7 @@ import {
   totalsFormulas,
   type SheetLayout,
 } from "./layout";
-import { NOTE_COLOR, OVERDUE_FILL, OVERDUE_FONT, SERIES_COLORS, TITLE_COLOR, TOTAL_FILL } from "./palette";
+import { HEADER_ROW_HEIGHT, NOTE_COLOR, OVERDUE_FILL, OVERDUE_FONT, SERIES_COLORS, TITLE_COLOR, TITLE_FONT_SIZE, TOTAL_FILL } from "./palette";
 
 /**
  * The Excel-sheets writer (Office.js): a Report's sheets laid out by `layoutSheet` exactly as
@@ -30,7 +30,7 @@ export function queueSheetFrame(ws: Excel.Worksheet, layout: SheetLayout): void 
     const t = ws.getRange("A1");
     t.values = [[sheet.title]];
     t.format.font.bold = true;
-    t.format.font.size = 14;
+    t.format.font.size = TITLE_FONT_SIZE;
     t.format.font.color = TITLE_COLOR;
   }
   if (sheet.subtitle) {
@@ -42,7 +42,7 @@ export function queueSheetFrame(ws: Excel.Worksheet, layout: SheetLayout): void 
   const header = ws.getRange(`A${layout.headerRow}:${layout.lastColumn}${layout.headerRow}`);
   header.values = [sheet.columns.map((c) => c.header)];
   header.format.wrapText = true;
-  header.format.rowHeight = 30;
+  header.format.rowHeight = HEADER_ROW_HEIGHT;
   header.format.verticalAlignment = "Center";
   const lastRow = layout.lastDataRow + sheet.totals.length;
   layout.columns.forEach((c, i) => {
