@@ -118,7 +118,7 @@ export function buildAgingReport(input: AgingReportInput): Report {
     name: say(lang, "aging.sheet.summary"),
     title: say(lang, "aging.title"),
     subtitle: say(lang, "aging.subtitle", {
-      asOf: lang === "es" ? formatDayFirst(result.asOf) : formatIsoDate(result.asOf),
+      asOf: say(lang, "format.dateStyle") === "iso" ? formatIsoDate(result.asOf) : formatDayFirst(result.asOf),
       basis: say(lang, byDocument ? "aging.basis.document" : "aging.basis.due"),
       source: input.source,
     }),

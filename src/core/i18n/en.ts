@@ -98,6 +98,8 @@ export const en: Record<MessageKey, string> = {
   "date.order.assumed": "{count#} dates such as \"{example}\" read either day or month first and nothing else in the column says which: they are read day first ({reading})",
   "table.moreWarnings": "… and {count#} more rows with warnings",
   "cli.moreWarnings": "… and {count#} more warnings (see --json)",
+  "list.or": " or ",
+  "format.dateStyle": "iso",
   // ---- functions: CARTERA.* messages and words inside their results
   "fn.arg.missing": "{arg}: the value is missing",
   "fn.arg.problem": "{arg}: {detail}",

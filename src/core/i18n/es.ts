@@ -101,6 +101,8 @@ export const es = {
   "date.order.assumed": "{count#} fechas como \"{example}\" pueden leerse día o mes primero y ninguna otra de la columna lo aclara: se leen día primero ({reading})",
   "table.moreWarnings": "… y {count#} filas más con avisos",
   "cli.moreWarnings": "… y {count#} avisos más (ver --json)",
+  "list.or": " o ",
+  "format.dateStyle": "dayFirst",
   // ---- functions: CARTERA.* messages and words inside their results
   "fn.arg.missing": "{arg}: falta el valor",
   "fn.arg.problem": "{arg}: {detail}",

@@ -1,4 +1,5 @@
 import { InputError } from "../errors";
+import { message } from "../messages";
 import { cellText, isEmptyCell, type Row } from "../grid";
 
 /**
@@ -135,7 +136,7 @@ export function fieldLabel(spec: TableSpec, key: string, lang: "es" | "en" = "es
 }
 
 export function neededDescription(spec: TableSpec, lang: "es" | "en" = "es"): string[] {
-  return spec.required.map((group) => group.map((k) => fieldLabel(spec, k, lang)).join(lang === "es" ? " o " : " or "));
+  return spec.required.map((group) => group.map((k) => fieldLabel(spec, k, lang)).join(message(lang, "list.or")));
 }
 
 /**
