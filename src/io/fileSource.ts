@@ -16,7 +16,7 @@ import type { GridChunk, ReadOptions, SourcePreview, TableSource } from "../jobs
  * the one named, else the first (visible ones first) whose header the kind recognises.
  */
 const HEAD_BYTES = 64 * 1024;
-const CHUNK_ROWS = 4096;
+const CHUNK_ROWS = 256;
 
 export interface FileSourceOptions {
   /** Worksheet of an .xlsx, matched ignoring case. */
