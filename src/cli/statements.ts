@@ -73,7 +73,6 @@ function readSettings(path: string | undefined, lang: Lang): StatementSettings {
 
 interface SendSetup {
   transport: MailTransport;
-  pacer?: RatePacer;
   outbox: string;
   journalPath: string;
 }
@@ -110,9 +109,10 @@ function sendSetup(v: Record<string, unknown>, settings: StatementSettings, lang
     tokens: tokenSource(settings, ctx, io, mailbox !== undefined, false),
     clock: ctx.clock,
     fetch: caPath ? httpsFetch({ ca: readFileSync(caPath) }) : undefined,
+    pacer: new RatePacer(rate, ctx.clock),
     onRetry: (r) => (r.status === 429 ? io.err(message(lang, "cli.mail.throttled", { seconds: Math.ceil(r.waitMs / 1000) })) : undefined),
   });
-  return { transport, pacer: new RatePacer(rate, ctx.clock), outbox, journalPath };
+  return { transport, outbox, journalPath };
 }
 
 function tokenSource(settings: StatementSettings, ctx: MailCliEnv, io: Io, shared: boolean, interactive: boolean): TokenSource & { login?: () => Promise<string> } {
@@ -147,7 +147,6 @@ async function deliver(messages: MailMessage[], setup: SendSetup, lang: Lang, io
       transport: setup.transport,
       journal,
       clock: ctx.clock,
-      pacer: setup.pacer,
       signal: controller.signal,
       onOutcome: (o, done, total) => {
         const who = `${o.message.customer} ${o.message.period}`;

@@ -2,7 +2,7 @@ import type { Problem } from "../core/messages";
 import type { JournalEntry } from "./journal";
 import type { MailAttachment, MailMessage } from "./message";
 import { base64 } from "./mime";
-import type { Clock } from "./pacing";
+import { RatePacer, type Clock } from "./pacing";
 import { GraphFailure, GraphHttp, type FetchLike, type TokenSource } from "./graphHttp";
 import type { Delivery, DeliveryContext, MailTransport } from "./transport";
 
@@ -36,6 +36,8 @@ export interface GraphMailerOptions {
   /** Attempts at preparing a draft when a step before sending fails without an answer. */
   prepareAttempts?: number;
   onRetry?: ConstructorParameters<typeof GraphHttp>[0]["onRetry"];
+  /** Paces the sends themselves (what Exchange counts per minute): ≤ 30 a minute by default. */
+  pacer?: RatePacer;
 }
 
 type Found = { state: "sent"; id: string } | { state: "draft"; id: string } | { state: "missing" };
@@ -91,7 +93,6 @@ function odataQuote(s: string): string {
 export class GraphMailer implements MailTransport {
   readonly name = "graph" as const;
   readonly done = "sent" as const;
-  readonly paced = true;
   readonly mailbox: string;
   readonly http: GraphHttp;
   private readonly prefix: string;
@@ -99,8 +100,10 @@ export class GraphMailer implements MailTransport {
   private readonly settleMs: number;
   private readonly lookups: number;
   private readonly prepareAttempts: number;
+  private readonly pacer: RatePacer;
 
   constructor(o: GraphMailerOptions) {
+    this.pacer = o.pacer ?? new RatePacer(30, o.clock);
     this.http = new GraphHttp({ graphUrl: o.graphUrl, tokens: o.tokens, clock: o.clock, fetch: o.fetch, maxConcurrent: o.maxConcurrent, onRetry: o.onRetry });
     this.mailbox = o.mailbox ?? "me";
     this.prefix = o.mailbox ? `/users/${encodeURIComponent(o.mailbox)}` : "/me";
@@ -260,6 +263,7 @@ export class GraphMailer implements MailTransport {
 
   private async send(m: MailMessage, ctx: DeliveryContext, draftId: string, imid: string): Promise<Delivery> {
     for (let resend = 0; ; resend++) {
+      await this.pacer.acquire(ctx.signal);
       await ctx.record("sending", { draftId, internetMessageId: imid });
       try {
         await this.http.request("POST", `${this.prefix}/messages/${encodeURIComponent(draftId)}/send`);

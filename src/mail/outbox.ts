@@ -13,7 +13,6 @@ import type { Delivery, DeliveryContext, MailTransport } from "./transport";
 export class OutboxTransport implements MailTransport {
   readonly name = "outbox" as const;
   readonly done = "written" as const;
-  readonly paced = false;
   constructor(
     readonly dir: string,
     readonly from: string,

@@ -1,7 +1,7 @@
 import type { Problem } from "../core/messages";
 import type { JournalEntry, JournalStatus, SendJournal } from "./journal";
 import type { MailMessage } from "./message";
-import type { Clock, RatePacer } from "./pacing";
+import type { Clock } from "./pacing";
 import { forEachLimited } from "./pacing";
 
 /**
@@ -25,8 +25,6 @@ export interface MailTransport {
   readonly name: "outbox" | "graph";
   /** Which journal status means "delivered by this transport": never delivered twice. */
   readonly done: JournalStatus;
-  /** Sending is paced (Graph); writing files is not. */
-  readonly paced: boolean;
   /** The mailbox it sends as, for the journal ("me" when signed-in user's). */
   readonly mailbox: string;
   /** Before a batch: settle earlier runs' unclear messages (Graph looks them up in $batch requests). */
@@ -48,7 +46,6 @@ export interface BatchOptions {
   transport: MailTransport;
   journal: SendJournal;
   clock: Clock;
-  pacer?: RatePacer;
   /** Messages in progress at once (Graph requests are capped separately, at 4). */
   concurrency?: number;
   signal?: AbortSignal;
@@ -82,8 +79,8 @@ export function journalEntryFor(m: MailMessage, transport: MailTransport, clock:
 
 /**
  * Delivers a batch through one transport, consulting and extending the journal: what the
- * journal says this transport already delivered is skipped; the rest goes out paced, a few at
- * a time, each message's outcome reported as it is known. Cancelling stops new messages from
+ * journal says this transport already delivered is skipped; the rest goes out a few at
+ * a time (the transport paces what it must), each message's outcome reported as it is known. Cancelling stops new messages from
  * starting; messages under way finish their current step and are journaled.
  */
 export async function sendBatch(messages: readonly MailMessage[], o: BatchOptions): Promise<MessageOutcome[]> {
@@ -112,14 +109,6 @@ export async function sendBatch(messages: readonly MailMessage[], o: BatchOption
       if (o.signal?.aborted) {
         finish(i, { message: m, status: "cancelled" });
         return;
-      }
-      if (transport.paced && o.pacer) {
-        try {
-          await o.pacer.acquire(o.signal);
-        } catch {
-          finish(i, { message: m, status: "cancelled" });
-          return;
-        }
       }
       let ids: Partial<JournalEntry> = { draftId: previous?.transport === transport.name ? previous.draftId : "", internetMessageId: previous?.transport === transport.name ? previous.internetMessageId : "" };
       const context: DeliveryContext = {

@@ -35,6 +35,7 @@ export const en: Record<MessageKey, string> = {
   "statement.noValidAddress": "customer {customer} has no valid e-mail in the master (row {row})",
   "statement.badAddress": "customer {customer}: \"{address}\" is not a valid e-mail address; that address is left out",
   "statement.languageUnknown": "customer {customer}: language \"{value}\" not recognised (row {row}); the default language is used",
+  "statement.clabeInvalid": "the CLABE in the settings for {currency} is not valid: {reason}. No statement is made with it.",
   "statement.fileName": "Statement",
   "statement.title": "Statement of account",
   "statement.subtitle": "{name} · customer {customer} · {currency} · as of {asOf}",

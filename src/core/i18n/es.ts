@@ -38,6 +38,7 @@ export const es = {
   "statement.noValidAddress": "el cliente {customer} no tiene ningún correo válido en el maestro (fila {row})",
   "statement.badAddress": "cliente {customer}: \"{address}\" no es un correo válido; se omite esa dirección",
   "statement.languageUnknown": "cliente {customer}: idioma \"{value}\" no reconocido (fila {row}); se usa el idioma por omisión",
+  "statement.clabeInvalid": "la CLABE de la configuración para {currency} no es válida: {reason}. No se genera ningún estado de cuenta con ella.",
   "statement.fileName": "EstadoDeCuenta",
   "statement.title": "Estado de cuenta",
   "statement.subtitle": "{name} · cliente {customer} · {currency} · al {asOf}",

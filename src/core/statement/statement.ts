@@ -1,7 +1,8 @@
 import type { AgingResult } from "../aging/aging";
 import { checkClabe } from "../identifiers/clabe";
 import type { CivilDay } from "../dates";
-import type { Lang, Problem } from "../messages";
+import { describe, type Lang, type Problem } from "../messages";
+import { InputError } from "../errors";
 import type { Centavos } from "../money";
 import type { CustomerMaster } from "../tables/customers";
 import type { LedgerItem } from "../tables/ledger";
@@ -178,7 +179,6 @@ export function buildStatements(input: StatementInput): StatementsBuilt {
   const statements: Statement[] = [];
   const problems: StatementProblem[] = [];
   const signature = signatureFrom(settings);
-  const instructionProblems = new Set<string>();
   for (const c of result.customers) {
     if (only && !only.has(stripZeros(c.customer))) continue;
     const m = master?.get(c.customer);
@@ -205,10 +205,8 @@ export function buildStatements(input: StatementInput): StatementsBuilt {
     let charges = 0;
     for (const l of lines) if (l.amount > 0) charges += l.amount;
     const { payment, problem } = paymentInstructions(settings, c.currency, m.paymentReference || c.customer);
-    if (problem && !instructionProblems.has(c.currency)) {
-      instructionProblems.add(c.currency);
-      problems.push({ customer: "", currency: c.currency, name: "", problem, skipped: false });
-    }
+    // A wrong CLABE printed on hundreds of statements sends payments nowhere: nothing goes out.
+    if (problem) throw new InputError({ code: "statement.clabeInvalid", params: { currency: c.currency, "reason.es": describe(problem, "es"), "reason.en": describe(problem, "en") } });
     statements.push({
       id: `${c.customer}|${c.currency}|${result.asOf}`,
       customer: c.customer,
