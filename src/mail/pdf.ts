@@ -35,8 +35,9 @@ function say(lang: Lang, key: MessageKey, params?: Record<string, string | numbe
 const HEADER_FILL = "#1F4E79";
 const TOTAL_FILL = "#DDEBF7";
 
-function head(cells: string[]): TableCell[] {
-  return cells.map((t) => ({ text: t, bold: true, color: "#FFFFFF", fillColor: HEADER_FILL }));
+/** Header cells; the last `right` of them head figures and align with them. */
+function head(cells: string[], right = 0): TableCell[] {
+  return cells.map((t, i) => ({ text: t, bold: true, color: "#FFFFFF", fillColor: HEADER_FILL, alignment: i >= cells.length - right ? "right" : "left" }));
 }
 
 function civilDate(day: number): Date {
@@ -59,13 +60,13 @@ export function statementPdf(st: Statement): Promise<Uint8Array> {
   const col = (k: string) => say(lang, `aging.col.${k}` as MessageKey);
   const m = (c: number) => formatMoney(c, st.currency);
   const labels = displayBucketLabels(st.labels, lang);
-  const body: TableCell[][] = [head([col("document"), col("type"), col("reference"), col("docDate"), col("due"), col("days"), col("amount")])];
+  const body: TableCell[][] = [head([col("document"), col("type"), col("reference"), col("docDate"), col("due"), col("days"), col("amount")], 2)];
   for (const l of st.lines) {
     body.push([l.document, l.type, l.reference, l.documentDate === null ? "" : statementDate(l.documentDate, lang), statementDate(l.dueDate, lang), { text: String(l.days), alignment: "right", color: l.days > 0 && l.amount > 0 ? "#9C0006" : undefined }, { text: m(l.amount), alignment: "right" }]);
   }
   const totalRow = (label: string, amount: number): TableCell[] => [{ text: label, colSpan: 6, bold: true, fillColor: TOTAL_FILL }, "", "", "", "", "", { text: m(amount), alignment: "right", bold: true, fillColor: TOTAL_FILL }];
   body.push(totalRow(say(lang, "statement.charges"), st.charges), totalRow(say(lang, "statement.credits"), st.unappliedCredits), totalRow(say(lang, "statement.balance"), st.balance));
-  const aging: TableCell[][] = [head(labels.concat([col("total")]))];
+  const aging: TableCell[][] = [head(labels.concat([col("total")]), labels.length + 1)];
   aging.push([...st.buckets.map((b, i): TableCell => ({ text: m(b), alignment: "right", color: i > 0 && b > 0 ? "#9C0006" : undefined })), { text: m(st.balance), alignment: "right", bold: true }]);
   const p = st.payment;
   const s = st.signature;
@@ -100,7 +101,7 @@ export function minutesPdf(mn: Minutes): Promise<Uint8Array> {
   const w = (k: MessageKey) => say(lang, k);
   const attendees: TableCell[][] = [head([w("mail.minutes.name"), w("mail.minutes.company"), w("mail.minutes.role"), w("mail.minutes.email")])];
   for (const a of mn.attendees) attendees.push([a.name, a.company, a.role, a.email]);
-  const agreements: TableCell[][] = [head(["#", w("mail.minutes.agreement"), w("mail.minutes.responsible"), w("mail.minutes.due"), w("mail.minutes.amount")])];
+  const agreements: TableCell[][] = [head(["#", w("mail.minutes.agreement"), w("mail.minutes.responsible"), w("mail.minutes.due"), w("mail.minutes.amount")], 1)];
   mn.agreements.forEach((a, i) => agreements.push([String(i + 1), a.description, a.responsible, a.dueDate === null ? "" : statementDate(a.dueDate, lang), { text: a.amount === null ? "" : formatMoney(a.amount, a.currency), alignment: "right" }]));
   // Two signature blocks a row: a line to sign on, then name, role and company.
   const signatures: Content[] = [];
