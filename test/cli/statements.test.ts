@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import { run } from "../../src/cli/main";
-import { minutesCli, statementsCli } from "../../src/cli/statements";
+import { loginCli, minutesCli, statementsCli } from "../../src/cli/statements";
 import { journalEntries, parseCsv } from "../../src/mail/journal";
 import { GraphEmulator } from "../helpers/graphEmulator";
 import { tempDir, write } from "../helpers/files";
@@ -176,6 +176,10 @@ describe("cartera statements --send against the HTTPS Graph emulator", () => {
     const last = new Map(journal.map((e) => [e.key, e]));
     expect([...last.values()].map((e) => e.status)).toEqual(Array(14).fill("sent"));
     expect([...last.values()].every((e) => e.internetMessageId.startsWith("<EM"))).toBe(true);
+  });
+
+  test("cartera login without an app registration says which settings it needs", async () => {
+    await expect(loginCli({ env: { CARTERA_GRAPH_TOKEN: "ignored by login" }, clock: new VirtualClock() }).run([], "es", sink(io()))).rejects.toMatchObject({ problem: { code: "mail.noSignIn" } });
   });
 
   test("without a token or a sign-in, nothing is sent and the user is told how to sign in", async () => {
