@@ -18,7 +18,7 @@ import { composeMinutes, composeStatement } from "../mail/compose";
 import { GraphMailer } from "../mail/graph";
 import type { TokenSource } from "../mail/graphHttp";
 import { httpsFetch } from "../mail/httpsFetch";
-import { CsvJournal } from "../mail/journalFile";
+import { openJournal } from "../mail/journalFile";
 import type { MailMessage } from "../mail/message";
 import { OutboxTransport } from "../mail/outbox";
 import { RatePacer, realClock, type Clock } from "../mail/pacing";
@@ -135,7 +135,7 @@ function problemText(p: Problem, lang: Lang): string {
 }
 
 async function deliver(messages: MailMessage[], setup: SendSetup, lang: Lang, io: Io, ctx: MailCliEnv, after?: (o: MessageOutcome) => void): Promise<MessageOutcome[]> {
-  const journal = CsvJournal.open(setup.journalPath);
+  const journal = openJournal(setup.journalPath);
   const controller = new AbortController();
   const onSigint = () => {
     io.err(message(lang, "cli.mail.cancelling"));

@@ -40,6 +40,7 @@ describe("cartera statements (dry run, the default)", () => {
     // 8 customers, one without an address; customers 0 and 7 also owe in USD.
     expect(folders(outbox)).toHaveLength(9);
     expect(result.stdout).toContain("Ensayo: 9 mensajes escritos");
+    expect(result.stdout).toContain("(0 ya estaban)");
     expect(result.stdout).toContain("1 clientes omitidos");
     const journal = journalEntries(readFileSync(join(outbox, "envios.csv"), "utf8"));
     expect(journal.map((e) => e.status)).toEqual(Array(9).fill("written"));
@@ -180,6 +181,20 @@ describe("cartera statements --send against the HTTPS Graph emulator", () => {
 
   test("cartera login without an app registration says which settings it needs", async () => {
     await expect(loginCli({ env: { CARTERA_GRAPH_TOKEN: "ignored by login" }, clock: new VirtualClock() }).run([], "es", sink(io()))).rejects.toMatchObject({ problem: { code: "mail.noSignIn" } });
+  });
+
+  test("the journal as JSON lines (--journal *.jsonl) works the same", async () => {
+    const env = { CARTERA_GRAPH_TOKEN: "token-1", CARTERA_GRAPH_CA: ca };
+    const journal = join(dir, "envios.jsonl");
+    const args = ["--ledger", f.ledger, "--customers", f.customers, "--as-of", "2026-10-31", "--only", "1001003", "--outbox", join(dir, "j"), "--journal", journal, "--send", "--graph-url", emu.url];
+    const before = emu.sent().length;
+    expect(await statementsCli({ env, clock: new VirtualClock() }).run(args, "en", sink(io()))).toBe(0);
+    const b = io();
+    expect(await statementsCli({ env, clock: new VirtualClock() }).run(args, "en", sink(b))).toBe(0);
+    expect(b.out[0]).toContain("Sent: 0 · sent before: 1");
+    expect(emu.sent().length).toBe(before + 1);
+    const lines = readFileSync(journal, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.status)).toEqual(["drafted", "ready", "sending", "sent"]);
   });
 
   test("without a token or a sign-in, nothing is sent and the user is told how to sign in", async () => {

@@ -113,7 +113,7 @@ export const en: Record<MessageKey, string> = {
   "cli.mail.unclear": "Unconfirmed {who}: {reason}",
   "cli.mail.superseded": "{who}: another version of this message was sent before; this changed version is sent too",
   "cli.mail.progress": "{done#} of {total#} messages",
-  "cli.mail.summaryWritten": "Dry run: {done#} messages written to {outbox} · {skipped#} customers skipped · {failed#} with errors (nothing was sent; use --send to send)",
+  "cli.mail.summaryWritten": "Dry run: {done#} messages written to {outbox} ({already#} already there) · {skipped#} customers skipped · {failed#} with errors (nothing was sent; use --send to send)",
   "cli.mail.summarySent": "Sent: {done#} · sent before: {already#} · errors: {failed#} · unconfirmed: {unclear#} · cancelled: {cancelled#} · skipped: {skipped#}",
   "cli.mail.journal": "Send journal: {file}",
   "cli.login.done": "Signed in as {user}.",

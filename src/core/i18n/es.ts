@@ -116,7 +116,7 @@ export const es = {
   "cli.mail.unclear": "Sin confirmar {who}: {reason}",
   "cli.mail.superseded": "{who}: ya se había enviado otra versión de este mensaje; esta versión cambiada se envía también",
   "cli.mail.progress": "{done#} de {total#} mensajes",
-  "cli.mail.summaryWritten": "Ensayo: {done#} mensajes escritos en {outbox} · {skipped#} clientes omitidos · {failed#} con error (nada se envió; use --send para enviar)",
+  "cli.mail.summaryWritten": "Ensayo: {done#} mensajes escritos en {outbox} ({already#} ya estaban) · {skipped#} clientes omitidos · {failed#} con error (nada se envió; use --send para enviar)",
   "cli.mail.summarySent": "Enviados: {done#} · ya enviados antes: {already#} · con error: {failed#} · sin confirmar: {unclear#} · cancelados: {cancelled#} · omitidos: {skipped#}",
   "cli.mail.journal": "Bitácora de envíos: {file}",
   "cli.login.done": "Sesión iniciada como {user}.",
