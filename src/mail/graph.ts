@@ -196,6 +196,8 @@ export class GraphMailer implements MailTransport {
       }
       return await this.send(m, ctx, draftId, imid);
     } catch (e) {
+      // Cancelled while waiting for its turn to send: the journal's last step stands (`ready`).
+      if (e instanceof Error && e.name === "AbortError") throw e;
       return { status: "failed", problem: problemOf(e, this.mailbox), draftId, internetMessageId: imid };
     }
   }

@@ -49,6 +49,7 @@ export class RatePacer {
   acquire(signal?: AbortSignal): Promise<void> {
     const next = this.queue.then(async () => {
       for (;;) {
+        if (signal?.aborted) throw abortError();
         const now = this.clock.now();
         while (this.starts.length && this.starts[0] <= now - this.windowMs) this.starts.shift();
         if (this.starts.length < this.perMinute) {

@@ -123,6 +123,10 @@ export async function sendBatch(messages: readonly MailMessage[], o: BatchOption
       try {
         d = await transport.deliver(m, context);
       } catch (e) {
+        if (e instanceof Error && e.name === "AbortError") {
+          finish(i, { message: m, status: "cancelled" });
+          return;
+        }
         d = { status: "failed", problem: { code: "mail.unexpected", params: { detail: e instanceof Error ? e.message : String(e) } } };
       }
       if (d.status === "failed" || d.status === "unclear") {

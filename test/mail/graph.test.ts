@@ -182,6 +182,39 @@ describe("Graph transport against the HTTPS emulator", () => {
     for (const m of messages) expect(sendsOf(m.key)).toBe(1);
   });
 
+  test("a cancelled batch, resumed, sends only the rest", async () => {
+    const messages = await Promise.all(Array.from({ length: 40 }, (_, i) => syntheticMessage(300 + i)));
+    const journal = new MemoryJournal();
+    const controller = new AbortController();
+    const first = await sendBatch(messages, { transport: mailer(), journal, clock, signal: controller.signal, onOutcome: (_o, done) => done === 10 && controller.abort() });
+    const sentFirst = first.filter((o) => o.status === "sent").length;
+    expect(sentFirst).toBeGreaterThanOrEqual(10);
+    expect(sentFirst).toBeLessThan(40);
+    expect(first.filter((o) => o.status === "cancelled")).toHaveLength(40 - sentFirst);
+    const second = await batch(messages, journal);
+    expect(second.outcomes.filter((o) => o.status === "already")).toHaveLength(sentFirst);
+    expect(second.outcomes.filter((o) => o.status === "sent")).toHaveLength(40 - sentFirst);
+    for (const m of messages) expect(sendsOf(m.key)).toBe(1);
+  });
+
+  test("cancelled while waiting for the pace: the ready drafts are sent by the next run, once", async () => {
+    const messages = await Promise.all(Array.from({ length: 8 }, (_, i) => syntheticMessage(400 + i)));
+    const journal = new MemoryJournal();
+    const controller = new AbortController();
+    // A clock whose sleeps never end: whoever waits for the pace waits until the cancel.
+    const frozen = { now: () => clock.now(), sleep: (_ms: number, signal?: AbortSignal) => new Promise<void>((_r, reject) => signal?.addEventListener("abort", () => reject(Object.assign(new Error("aborted"), { name: "AbortError" })))) };
+    const slow = mailer({ pacer: new RatePacer(3, frozen) });
+    const first = await sendBatch(messages, { transport: slow, journal, clock, signal: controller.signal, onOutcome: (_o, done) => done === 3 && controller.abort() });
+    expect(first.filter((o) => o.status === "sent")).toHaveLength(3);
+    expect(first.filter((o) => o.status === "cancelled")).toHaveLength(5);
+    expect(first.filter((o) => o.status === "cancelled" && journal.latest(o.message.key)?.status === "ready").length).toBeGreaterThanOrEqual(1);
+    const second = await batch(messages, journal);
+    expect(second.outcomes.filter((o) => o.status === "sent")).toHaveLength(5);
+    for (const m of messages) expect(sendsOf(m.key)).toBe(1);
+    // the drafts the first run had ready were sent, not made again
+    expect(emu.count("/messages", "POST")).toBe(8);
+  });
+
   test("500 statements through injected faults: none lost, none sent twice", async () => {
     emu.chaos = { rate: 0.08, seed: 12, faults: ["429", "503", "503-after", "drop", "drop-after", "401"] };
     const messages = await Promise.all(Array.from({ length: 500 }, (_, i) => syntheticMessage(1000 + i)));

@@ -11,13 +11,14 @@ export class VirtualClock implements Clock {
   now(): number {
     return this.t;
   }
-  sleep(ms: number): Promise<void> {
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
     this.sleeps.push(ms);
     const target = this.t + Math.max(0, ms);
-    return new Promise((r) =>
+    return new Promise((resolve, reject) =>
       setImmediate(() => {
+        if (signal?.aborted) return reject(Object.assign(new Error("aborted"), { name: "AbortError" }));
         this.t = Math.max(this.t, target);
-        r();
+        resolve();
       }),
     );
   }
