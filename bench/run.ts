@@ -114,6 +114,15 @@ async function main(): Promise<void> {
     if ((e as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw e;
   }
 
+  try {
+    // Statements of account (issue 12).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const st = require("./statements") as { benchStatements?: (dir: string) => Promise<{ name: string; ms: number; floorMs: number; detail: string }[]> };
+    if (st.benchStatements) for (const f of await st.benchStatements(DATA)) figures.push({ name: f.name, value: f.ms / 1000, unit: "s", floor: f.floorMs / 1000, detail: f.detail });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw e;
+  }
+
   let failed = 0;
   console.log("");
   console.log(`${"benchmark".padEnd(46)} ${"measured".padStart(12)} ${"floor".padStart(10)}  result`);

@@ -1,5 +1,6 @@
 import { agingCli } from "./aging";
 import type { Command } from "./common";
+import { loginCli, minutesCli, statementsCli } from "./statements";
 
 /**
  * Every `cartera` command, by the word that calls it. A new job adds its command here and its
@@ -13,4 +14,7 @@ export const COMMANDS: Record<string, Command> = {
   // credit: src/cli/credit.ts
 
   // statements, minutes: src/cli/statements.ts
+  statements: statementsCli(),
+  minutes: minutesCli(),
+  login: loginCli(),
 };

@@ -16,6 +16,12 @@ export interface Customer {
   currency: string | null;
   emails: string[];
   plaza: string;
+  /** Copy recipients (statements, minutes). */
+  cc?: string[];
+  /** Language of correspondence as written in the master (`es`, `en`, `Español`, SAP's `S`/`E`); "" when absent. */
+  language?: string;
+  /** The reference the customer writes on its transfers; "" when the master has none. */
+  paymentReference?: string;
 }
 
 export const CUSTOMER_SPEC: TableSpec = {
@@ -29,6 +35,9 @@ export const CUSTOMER_SPEC: TableSpec = {
     { key: "currency", type: "currency", label: { es: "Moneda", en: "Currency" }, synonyms: ["Moneda del límite", "Moneda límite", "Limit currency", "Credit currency", "Curr.", "WAERS"] },
     { key: "emails", type: "emails", label: { es: "Correo", en: "Email" }, synonyms: ["Correos", "Correo electrónico", "E-mail", "Emails", "Mail", "Contacto correo"] },
     { key: "plaza", type: "text", label: { es: "Plaza", en: "Branch" }, synonyms: ["Sucursal", "Ciudad", "City", "Region", "Región", "Zona"] },
+    { key: "cc", type: "emails", label: { es: "Correo copia", en: "Email CC" }, synonyms: ["CC", "Copia", "Con copia", "Correos copia", "Copia a", "Cc emails", "Email copy"] },
+    { key: "language", type: "text", label: { es: "Idioma", en: "Language" }, synonyms: ["Idioma correspondencia", "Lengua", "Lang", "Correspondence language", "SPRAS", "LANGU"] },
+    { key: "paymentReference", type: "code", label: { es: "Referencia de pago", en: "Payment reference" }, synonyms: ["Referencia bancaria", "Ref. pago", "Referencia depósito", "Convenio", "Payment ref.", "Bank reference"] },
   ],
   required: [["code"]],
 };
@@ -62,6 +71,9 @@ function buildCustomer(f: RowFields, terms: TermsTable | undefined): Customer | 
     currency: f.currency("currency"),
     emails: f.emails("emails"),
     plaza: f.text("plaza"),
+    cc: f.emails("cc"),
+    language: f.text("language"),
+    paymentReference: f.code("paymentReference"),
   };
 }
 
