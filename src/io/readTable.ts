@@ -1,6 +1,5 @@
 import { createReadStream, promises as fsp } from "node:fs";
 import { basename } from "node:path";
-import { Readable } from "node:stream";
 import type { TableSpec } from "../core/tables/columns";
 import { InputError } from "../core/errors";
 import { TextChunkDecoder } from "./sniff";
@@ -44,18 +43,24 @@ export async function readTableFile<T>(path: string, spec: TableSpec, convert: C
   const decoder = new TextChunkDecoder(setup.encoding, setup.headIsAscii);
   const bytes = createReadStream(path, { start: setup.bomLength, highWaterMark: 1 << 20 });
   async function* decoded() {
-    for await (const chunk of bytes) {
-      const text = decoder.decode(chunk as Buffer);
+    const chunks = bytes[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = (await chunks.next()) as IteratorResult<Buffer>;
+      } catch (e) {
+        throw new InputError({ code: "file.unreadable", params: { file, detail: (e as Error).message } });
+      }
+      if (next.done) break;
+      const text = decoder.decode(next.value);
       if (text) yield text;
     }
     const rest = decoder.end();
     if (rest) yield rest;
   }
-  const input = Readable.from(decoded(), { objectMode: false, encoding: "utf8" });
   try {
-    await parseDelimited(input, setup, reader, file);
+    await parseDelimited(decoded(), setup, reader, file);
   } finally {
-    input.destroy();
     bytes.destroy();
   }
   finishReader(reader, file);

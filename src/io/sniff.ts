@@ -53,7 +53,7 @@ export type Delimiter = "\t" | "," | ";" | "|";
  * names carry commas at random, so consistency beats frequency.
  */
 export function detectDelimiter(sample: string): Delimiter {
-  const lines = sample.split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 60);
+  const lines = sample.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "").slice(0, 60);
   let best: Delimiter = ",";
   let bestScore = -1;
   for (const d of ["\t", ";", "|", ","] as Delimiter[]) {
@@ -79,11 +79,21 @@ export function detectDelimiter(sample: string): Delimiter {
  * UTF-8 while everything before was ASCII, switches to Windows-1252 for that chunk and the
  * rest: an `ñ` on row 5,000 of an English-headed SAP export is not lost.
  */
-const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
+const NON_ASCII = /[\u0080-\uffff]/;
+const EMPTY = new Uint8Array(0);
+
+/** The last bytes of a chunk that could begin a multi-byte UTF-8 character (at most 3). */
+function trailingNonAscii(chunk: Uint8Array): Uint8Array {
+  let k = chunk.length;
+  while (k > 0 && chunk.length - k < 3 && chunk[k - 1] >= 0x80) k--;
+  return k === chunk.length ? EMPTY : chunk.slice(k);
+}
 
 export class TextChunkDecoder {
   private decoder: InstanceType<typeof TextDecoder>;
   private undecided: boolean;
+  /** While undecided: the bytes at the end of the last chunk that the UTF-8 decoder is holding. */
+  private held: Uint8Array = EMPTY;
   encoding: TextEncoding;
 
   constructor(encoding: TextEncoding, headIsAscii: boolean) {
@@ -98,10 +108,18 @@ export class TextChunkDecoder {
       const text = this.decoder.decode(chunk, { stream });
       // Real UTF-8 beyond ASCII settles it; from here on a bad byte is just a bad byte.
       if (NON_ASCII.test(text)) this.settle("utf-8");
+      else this.held = stream ? trailingNonAscii(chunk) : EMPTY;
       return text;
     } catch {
+      // The decoder kept the first bytes of what looked like a character split across chunks:
+      // they are Windows-1252 letters too (`Ã` then a space), decoded here with the rest.
+      const held = this.held;
       this.settle("windows-1252");
-      return this.decoder.decode(chunk, { stream });
+      if (held.length === 0) return this.decoder.decode(chunk, { stream });
+      const joined = new Uint8Array(held.length + chunk.length);
+      joined.set(held);
+      joined.set(chunk, held.length);
+      return this.decoder.decode(joined, { stream });
     }
   }
 
@@ -111,6 +129,7 @@ export class TextChunkDecoder {
 
   private settle(encoding: TextEncoding): void {
     this.undecided = false;
+    this.held = EMPTY;
     this.encoding = encoding;
     this.decoder = new TextDecoder(encoding);
   }

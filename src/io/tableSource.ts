@@ -1,4 +1,3 @@
-import Papa from "papaparse";
 import { HEADER_SCAN_ROWS, type ColumnMapping, type TableSpec } from "../core/tables/columns";
 import type { DateSystem } from "../core/dates";
 import { InputError } from "../core/errors";
@@ -7,6 +6,7 @@ import type { Lang } from "../core/messages";
 import { HeaderNotFoundError, TableReader, type RowContext, type RowOutcome } from "../core/tables/table";
 import { detectDelimiter, detectEncoding, isAscii, sniff, TextChunkDecoder, type Delimiter, type TextEncoding } from "./sniff";
 import { openXlsx, XlsxError, type XlsxBook } from "./xlsxGrid";
+import { DelimitedError, splitDelimited, type DelimitedSummary } from "./delimited";
 
 /**
  * Reading a table from the bytes of a file, the same way in the browser (task pane without
@@ -77,42 +77,29 @@ export function newReader<T>(spec: TableSpec, convert: Convert<T>, emit: (record
 }
 
 /**
- * Feeds delimited text to a TableReader through papaparse. `input` is the whole text, or in
- * Node a readable stream of decoded text (papaparse reads both).
+ * Feeds delimited text to a TableReader. `input` is the whole text, or pieces of decoded text
+ * (an async iterable such as a Node stream with an encoding, or a web ReadableStream). Every
+ * line of the text becomes a row, numbered as a spreadsheet numbers it; the summary says how
+ * many records and lines were read, so a caller can check that nothing went unseen.
  */
-export function parseDelimited<T>(input: string | object, setup: TextSetup, reader: TableReader<T>, file: string): Promise<void> {
-  let rowNumber = 0;
-  const quoting = setup.quoting;
-  return new Promise<void>((resolve, reject) => {
-    Papa.parse<string[]>(input as File, {
-      delimiter: setup.delimiter,
-      quoteChar: quoting ? '"' : "\u0000",
-      skipEmptyLines: false,
-      chunkSize: 1 << 20,
-      chunk: (results, parser) => {
-        const rows = results.data;
-        for (let i = 0; i < rows.length; i++) {
-          rowNumber++;
-          const row = quoting ? rows[i] : unquote(rows[i]);
-          if (!reader.push(row, rowNumber)) {
-            parser.abort();
-            return;
-          }
-        }
-      },
-      complete: () => resolve(),
-      error: (err: Error) => reject(new InputError({ code: "file.unreadable", params: { file, detail: err.message } })),
-    });
-  });
+export async function parseDelimited<T>(input: string | object, setup: TextSetup, reader: TableReader<T>, file: string): Promise<DelimitedSummary> {
+  try {
+    return await splitDelimited(input, setup, (row, n) => reader.push(row, n));
+  } catch (e) {
+    if (e instanceof DelimitedError) throw delimitedInputError(e, file);
+    throw e;
+  }
 }
 
-/** Removes quotes that enclose a whole field in an unquoted format ("1,234.56" from Excel's text export). */
-function unquote(row: string[]): string[] {
-  for (let i = 0; i < row.length; i++) {
-    const v = row[i];
-    if (v.length >= 2 && v.charCodeAt(0) === 34 && v.charCodeAt(v.length - 1) === 34) row[i] = v.slice(1, -1).replace(/""/g, '"');
+function delimitedInputError(e: DelimitedError, file: string): InputError {
+  switch (e.reason) {
+    case "unclosedQuote":
+      return new InputError({ code: "text.unclosedQuote", params: { file, line: e.line } });
+    case "strayQuote":
+      return new InputError({ code: "text.strayQuote", params: { file, line: e.line, start: e.detail } });
+    case "recordTooLong":
+      return new InputError({ code: "text.recordTooLong", params: { file, line: e.line, max: e.detail } });
   }
-  return row;
 }
 
 /** The headers seen, short enough for one line: a wrong file can have anything in its first row. */
@@ -190,9 +177,8 @@ export async function readTableBytes<T>(bytes: Uint8Array, file: string, spec: T
 
   const setup = textSetup(head, file);
   const reader = newReader(spec, convert, emit, options, 1900);
-  // papaparse reads a final line break as one more (blank) row; the streaming reader does not.
   const decoder = new TextChunkDecoder(setup.encoding, setup.headIsAscii);
-  const text = decoder.decode(bytes.subarray(setup.bomLength), false).replace(/\r?\n$/, "");
+  const text = decoder.decode(bytes.subarray(setup.bomLength), false);
   await parseDelimited(text, setup, reader, file);
   finishReader(reader, file);
   return { reader, info: { file, format: "text", encoding: decoder.encoding, delimiter: setup.delimiter, dateSystem: 1900 } };
