@@ -166,7 +166,7 @@ export function readXlsxBytes<T>(bytes: Uint8Array, file: string, spec: TableSpe
 }
 
 function xlsxInputError(e: unknown, file: string): Error {
-  if (e instanceof XlsxError) return new InputError({ code: "file.corruptXlsx", params: { file, detail: e.message } });
+  if (e instanceof XlsxError) return new InputError({ code: e.kind === "tooLarge" ? "file.xlsxTooLarge" : "file.corruptXlsx", params: { file, detail: e.message } });
   return e as Error;
 }
 
