@@ -58,13 +58,14 @@ export async function readTableFile<T>(path: string, spec: TableSpec, convert: C
     const rest = decoder.end();
     if (rest) yield rest;
   }
+  let read;
   try {
-    await parseDelimited(decoded(), setup, reader, file);
+    read = await parseDelimited(decoded(), setup, reader, file);
   } finally {
     bytes.destroy();
   }
   finishReader(reader, file);
-  return { reader, info: { file, format: "text", encoding: decoder.encoding, delimiter: setup.delimiter, dateSystem: 1900 } };
+  return { reader, info: { file, format: "text", encoding: decoder.encoding, delimiter: setup.delimiter, dateSystem: 1900, rows: read.records, lines: read.lines } };
 }
 
 async function readXlsxFile<T>(path: string, file: string, spec: TableSpec, convert: Convert<T>, emit: (record: T) => void, options: ReadTableOptions): Promise<TableRead<T>> {

@@ -49,11 +49,17 @@ export function detectEncoding(head: Uint8Array): { encoding: TextEncoding; bomL
 export type Delimiter = "\t" | "," | ";" | "|";
 
 /**
- * The delimiter whose count is the same on the most lines: title lines have none, amounts and
- * names carry commas at random, so consistency beats frequency.
+ * A tab on most lines; otherwise the delimiter whose count is the same on the most lines:
+ * title lines have none, amounts and names carry commas at random, so consistency beats
+ * frequency.
  */
 export function detectDelimiter(sample: string): Delimiter {
   const lines = sample.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "").slice(0, 60);
+  // No name, amount or address holds a tab: on most lines it is the delimiter, however the
+  // number of fields varies (Excel's text export drops a row's empty cells at its end).
+  let tabbed = 0;
+  for (const line of lines) if (line.indexOf("\t") >= 0) tabbed++;
+  if (lines.length > 0 && tabbed * 2 >= lines.length) return "\t";
   let best: Delimiter = ",";
   let bestScore = -1;
   for (const d of ["\t", ";", "|", ","] as Delimiter[]) {

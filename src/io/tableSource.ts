@@ -20,6 +20,13 @@ export interface SourceInfo {
   delimiter?: Delimiter;
   sheet?: string;
   dateSystem: DateSystem;
+  /**
+   * Rows handed to the table reader: the records of a text file, the `<row>` elements of the
+   * sheet read. With the reader's stats they account for every row of the source.
+   */
+  rows?: number;
+  /** Text: the lines read, more than `rows` when quoted fields hold line breaks. */
+  lines?: number;
 }
 
 export interface ReadTableOptions {
@@ -146,9 +153,13 @@ export function readXlsxBytes<T>(bytes: Uint8Array, file: string, spec: TableSpe
   for (const sheet of sheets) {
     if (options.sheet !== undefined && sheet.name !== options.sheet) continue;
     const reader = newReader(spec, convert, emit, options, system);
+    let rows = 0;
     try {
       // A sheet without the header stops at row 30 and emits nothing.
-      book.readSheet(sheet.index, (cells, rowNumber) => reader.push(cells, rowNumber));
+      book.readSheet(sheet.index, (cells, rowNumber) => {
+        rows++;
+        return reader.push(cells, rowNumber);
+      });
     } catch (e) {
       throw xlsxInputError(e, file);
     }
@@ -159,7 +170,7 @@ export function readXlsxBytes<T>(bytes: Uint8Array, file: string, spec: TableSpe
       firstMiss ??= e;
       continue;
     }
-    return { reader, info: { file, format: "xlsx", sheet: sheet.name, dateSystem: system } };
+    return { reader, info: { file, format: "xlsx", sheet: sheet.name, dateSystem: system, rows } };
   }
   if (firstMiss) throw headerError(firstMiss);
   throw new InputError({ code: "file.noSheets", params: { file } });
@@ -179,7 +190,7 @@ export async function readTableBytes<T>(bytes: Uint8Array, file: string, spec: T
   const reader = newReader(spec, convert, emit, options, 1900);
   const decoder = new TextChunkDecoder(setup.encoding, setup.headIsAscii);
   const text = decoder.decode(bytes.subarray(setup.bomLength), false);
-  await parseDelimited(text, setup, reader, file);
+  const read = await parseDelimited(text, setup, reader, file);
   finishReader(reader, file);
-  return { reader, info: { file, format: "text", encoding: decoder.encoding, delimiter: setup.delimiter, dateSystem: 1900 } };
+  return { reader, info: { file, format: "text", encoding: decoder.encoding, delimiter: setup.delimiter, dateSystem: 1900, rows: read.records, lines: read.lines } };
 }

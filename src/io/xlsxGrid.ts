@@ -1,7 +1,7 @@
 import { dayFromCivil, isValidYmd, serialFromDay, type DateSystem } from "../core/dates";
 import { dateStylesReader } from "./xlsxStyles";
 import { localName, parseXmlEntry, type XmlTag } from "./xlsxXml";
-import { readZipDirectory, XLSX_LIMITS, XlsxError, type ZipEntry } from "./xlsxZip";
+import { readZipDirectory, XLSX_LIMITS, XlsxError, type XlsxLimits, type ZipEntry } from "./xlsxZip";
 
 /**
  * A fast .xlsx → Grid rows reader for the CLI and the task pane alike (Uint8Array and
@@ -12,7 +12,7 @@ import { readZipDirectory, XLSX_LIMITS, XlsxError, type ZipEntry } from "./xlsxZ
  * serials in the workbook's date system, and null for an empty cell.
  */
 
-export { XLSX_LIMITS, XlsxError, type XlsxErrorKind } from "./xlsxZip";
+export { XLSX_LIMITS, XlsxError, type XlsxErrorKind, type XlsxLimits } from "./xlsxZip";
 
 export interface XlsxSheetInfo {
   name: string;
@@ -183,7 +183,7 @@ function relsPathFor(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-function readRels(bytes: Uint8Array, entries: Map<string, ZipEntry>, part: string): Map<string, Relationship> {
+function readRels(bytes: Uint8Array, entries: Map<string, ZipEntry>, part: string, limits: XlsxLimits): Map<string, Relationship> {
   const rels = new Map<string, Relationship>();
   const entry = entries.get(relsPathFor(part).toLowerCase());
   if (!entry) return rels;
@@ -197,7 +197,7 @@ function readRels(bytes: Uint8Array, entries: Map<string, ZipEntry>, part: strin
     },
     close: ignore,
     text: ignore,
-  });
+  }, undefined, limits);
   return rels;
 }
 
@@ -213,8 +213,9 @@ class Book implements XlsxBook {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly entries: Map<string, ZipEntry>,
+    private readonly limits: XlsxLimits,
   ) {
-    const rootRels = readRels(bytes, entries, "");
+    const rootRels = readRels(bytes, entries, "", limits);
     let workbookPart = "xl/workbook.xml";
     for (const rel of rootRels.values()) {
       if (rel.type.endsWith(REL_OFFICE_DOCUMENT)) {
@@ -227,7 +228,7 @@ class Book implements XlsxBook {
       const binary = entries.has("xl/workbook.bin");
       throw new XlsxError("noWorkbook", binary ? "binary workbook (.xlsb) is not supported; save it as .xlsx" : `no workbook part (${workbookPart}) in the archive`);
     }
-    const rels = readRels(bytes, entries, workbookPart);
+    const rels = readRels(bytes, entries, workbookPart, limits);
     for (const rel of rels.values()) {
       if (rel.type.endsWith("/sharedStrings")) this.sharedStringsPart = rel.target;
       else if (rel.type.endsWith("/styles")) this.stylesPart = rel.target;
@@ -245,18 +246,19 @@ class Book implements XlsxBook {
           for (const key in a) if (key.endsWith(":id")) relId = a[key];
           const rel = relId !== undefined ? rels.get(relId) : undefined;
           const state: XlsxSheetInfo["state"] = a.state === "hidden" ? "hidden" : a.state === "veryHidden" ? "veryHidden" : "visible";
-          if (this.sheets.length >= XLSX_LIMITS.sheets) throw new XlsxError("tooLarge", `the workbook lists more than ${XLSX_LIMITS.sheets} sheets`);
+          if (this.sheets.length >= limits.sheets) throw new XlsxError("tooLarge", `the workbook lists more than ${limits.sheets} sheets`);
           this.sheets.push({ name: a.name ?? `Sheet${this.sheets.length + 1}`, index: this.sheets.length, state });
           this.sheetParts.push(rel ? rel.target : null);
         }
       },
       close: ignore,
       text: ignore,
-    });
+    }, undefined, limits);
   }
 
   private sharedStrings(): string[] {
     if (this.strings) return this.strings;
+    const limits = this.limits;
     const strings: string[] = [];
     const entry = this.entries.get((this.sharedStringsPart ?? "xl/sharedStrings.xml").toLowerCase());
     if (entry) {
@@ -276,18 +278,18 @@ class Book implements XlsxBook {
           const name = localName(tag.name);
           if (name === "t") inT = false;
           else if (name === "si") {
-            if (strings.length >= XLSX_LIMITS.sharedStrings) throw new XlsxError("tooLarge", `${entry.name} holds more than ${XLSX_LIMITS.sharedStrings} strings`);
+            if (strings.length >= limits.sharedStrings) throw new XlsxError("tooLarge", `${entry.name} holds more than ${limits.sharedStrings} strings`);
             chars += text.length;
-            if (chars > XLSX_LIMITS.sharedStringChars) throw new XlsxError("tooLarge", `${entry.name} holds more than ${XLSX_LIMITS.sharedStringChars} characters`);
+            if (chars > limits.sharedStringChars) throw new XlsxError("tooLarge", `${entry.name} holds more than ${limits.sharedStringChars} characters`);
             strings.push(detach(decodeXString(text)));
           } else if (name === "rPh") inPhonetic = false;
         },
         text: (t: string) => {
           if (!inT) return;
           text += t;
-          if (text.length > XLSX_LIMITS.cellChars) throw new XlsxError("tooLarge", `${entry.name} has a string longer than ${XLSX_LIMITS.cellChars} characters`);
+          if (text.length > limits.cellChars) throw new XlsxError("tooLarge", `${entry.name} has a string longer than ${limits.cellChars} characters`);
         },
-      });
+      }, undefined, limits);
     }
     return (this.strings = strings);
   }
@@ -298,7 +300,7 @@ class Book implements XlsxBook {
     let flags: Uint8Array = new Uint8Array(1);
     if (entry) {
       const reader = dateStylesReader();
-      parseXmlEntry(this.bytes, entry, reader);
+      parseXmlEntry(this.bytes, entry, reader, undefined, this.limits);
       flags = reader.flags();
     }
     return (this.dateStyles = flags);
@@ -315,6 +317,7 @@ class Book implements XlsxBook {
     const dateStyles = this.styles();
     const markDates = options.markDates === true;
     const system = this.dateSystem;
+    const limits = this.limits;
 
     // Per-row scratch: cells land here by column and the row is copied out once, at its end.
     const scratch: unknown[] = [];
@@ -354,7 +357,7 @@ class Book implements XlsxBook {
       if (name.length === 1) {
         if (first === 99 /* c */) {
           if (!inRow) throw new XlsxError("corrupt", `${entry.name} has a cell outside a row`);
-          if (++cells > XLSX_LIMITS.cellsPerSheet) throw new XlsxError("tooLarge", `${entry.name} has more than ${XLSX_LIMITS.cellsPerSheet} cells`);
+          if (++cells > limits.cellsPerSheet) throw new XlsxError("tooLarge", `${entry.name} has more than ${limits.cellsPerSheet} cells`);
           const a = tag.attributes;
           ref = a.r;
           const c = ref !== undefined ? columnOfRef(ref) : lastCol + 1;
@@ -381,7 +384,7 @@ class Book implements XlsxBook {
       } else if (first === 114 /* r */) {
         if (name === "row") {
           if (inRow) throw new XlsxError("corrupt", `${entry.name} has a row inside row ${rowNumber}`);
-          if (++rows > XLSX_LIMITS.rows) throw new XlsxError("tooLarge", `${entry.name} has more than ${XLSX_LIMITS.rows} rows`);
+          if (++rows > limits.rows) throw new XlsxError("tooLarge", `${entry.name} has more than ${limits.rows} rows`);
           inRow = true;
           const r = tag.attributes.r;
           const n = r !== undefined ? rowOfAttribute(r) : rowNumber + 1;
@@ -401,7 +404,7 @@ class Book implements XlsxBook {
     const onText = (t: string) => {
       if (!inV && !inT) return;
       text += t;
-      if (text.length > XLSX_LIMITS.cellChars) throw new XlsxError("tooLarge", `${entry.name}: a cell in row ${rowNumber} holds more than ${XLSX_LIMITS.cellChars} characters`);
+      if (text.length > limits.cellChars) throw new XlsxError("tooLarge", `${entry.name}: a cell in row ${rowNumber} holds more than ${limits.cellChars} characters`);
     };
     const close = (tag: XmlTag) => {
       if (!inSheetData) return;
@@ -475,12 +478,17 @@ class Book implements XlsxBook {
       }
     };
     try {
-      parseXmlEntry(this.bytes, entry, { open, close, text: onText }, (e) => e === STOP || (sinkThrew && e === sinkError), XLSX_LIMITS.sheetBytes);
+      parseXmlEntry(this.bytes, entry, { open, close, text: onText }, (e) => e === STOP || (sinkThrew && e === sinkError), limits, limits.sheetBytes);
     } catch (e) {
       if (e === STOP) return;
       throw e;
     }
   }
+}
+
+export interface XlsxOpenOptions {
+  /** Other bounds than XLSX_LIMITS on what the workbook may hold (not the grid's). */
+  limits?: Partial<XlsxLimits>;
 }
 
 /**
@@ -489,7 +497,9 @@ class Book implements XlsxBook {
  * of a big workbook is quick. Throws XlsxError: `notZip` when the bytes are not a zip at all,
  * `corrupt` when it is truncated or damaged, `noWorkbook` for a zip that holds no workbook.
  */
-export function openXlsx(bytes: Uint8Array | ArrayBuffer): XlsxBook {
+export function openXlsx(bytes: Uint8Array | ArrayBuffer, options: XlsxOpenOptions = {}): XlsxBook {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  return new Book(data, readZipDirectory(data));
+  // Excel's grid is not a setting: past XFD1048576 a reference is damage.
+  const limits: XlsxLimits = { ...XLSX_LIMITS, ...options.limits, columns: XLSX_LIMITS.columns, rows: XLSX_LIMITS.rows };
+  return new Book(data, readZipDirectory(data), limits);
 }

@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import { streamZipEntry, XLSX_LIMITS, XlsxError, type ZipEntry } from "./xlsxZip";
+import { streamZipEntry, XLSX_LIMITS, XlsxError, type XlsxLimits, type ZipEntry } from "./xlsxZip";
 
 /** Streaming XML for the parts of an .xlsx: saxes fed through a streaming TextDecoder. */
 
@@ -31,7 +31,7 @@ interface Guard {
   events: number;
 }
 
-function newParser(h: XmlHandlers, guard: Guard, part: string): SaxesParser<PlainXml> {
+function newParser(h: XmlHandlers, guard: Guard, part: string, maxDepth: number): SaxesParser<PlainXml> {
   // Position tracking costs a branch per character and only serves error messages.
   const parser = new SaxesParser<PlainXml>({ xmlns: false, position: false });
   // saxes keeps handlers as properties of the parser, so parsers given different sets of
@@ -42,7 +42,7 @@ function newParser(h: XmlHandlers, guard: Guard, part: string): SaxesParser<Plai
   const text = h.text;
   parser.on("opentag", (tag) => {
     guard.events++;
-    if (++guard.depth > XLSX_LIMITS.xmlDepth) throw new XlsxError("corrupt", `${part} nests elements more than ${XLSX_LIMITS.xmlDepth} deep`);
+    if (++guard.depth > maxDepth) throw new XlsxError("corrupt", `${part} nests elements more than ${maxDepth} deep`);
     open(tag);
   });
   parser.on("closetag", (tag) => {
@@ -79,9 +79,16 @@ const SLICE = 1 << 20;
  * `isOwn` claims it; malformed XML and damaged data become XlsxError("corrupt"), a part past
  * a limit XlsxError("tooLarge"). `maxBytes` bounds what the part may inflate to.
  */
-export function parseXmlEntry(bytes: Uint8Array, entry: ZipEntry, handlers: XmlHandlers, isOwn: (e: unknown) => boolean = () => false, maxBytes?: number): void {
+export function parseXmlEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  handlers: XmlHandlers,
+  isOwn: (e: unknown) => boolean = () => false,
+  limits: XlsxLimits = XLSX_LIMITS,
+  maxBytes: number = limits.partBytes,
+): void {
   const guard: Guard = { depth: 0, events: 0 };
-  const parser = newParser(handlers, guard, entry.name);
+  const parser = newParser(handlers, guard, entry.name, limits.xmlDepth);
   // Named through typeof: the CLI build has no DOM lib, where TextDecoder is only a value.
   let decoder: InstanceType<typeof TextDecoder> | undefined;
   let quiet = 0;
@@ -91,7 +98,7 @@ export function parseXmlEntry(bytes: Uint8Array, entry: ZipEntry, handlers: XmlH
       const before = guard.events;
       parser.write(piece);
       quiet = guard.events === before ? quiet + piece.length : 0;
-      if (quiet > XLSX_LIMITS.xmlToken) throw new XlsxError("tooLarge", `${entry.name} has more than ${XLSX_LIMITS.xmlToken} characters of XML in one name, value or text`);
+      if (quiet > limits.xmlToken) throw new XlsxError("tooLarge", `${entry.name} has more than ${limits.xmlToken} characters of XML in one name, value or text`);
     }
   };
   try {
@@ -109,6 +116,7 @@ export function parseXmlEntry(bytes: Uint8Array, entry: ZipEntry, handlers: XmlH
         if (text) write(text);
       },
       maxBytes,
+      limits,
     );
     const rest = decoder ? decoder.decode() : "";
     if (rest) write(rest);
@@ -122,7 +130,7 @@ export function parseXmlEntry(bytes: Uint8Array, entry: ZipEntry, handlers: XmlH
 /** Parses XML already in a string (tests, and parts built in memory). */
 export function parseXmlString(xml: string, handlers: XmlHandlers, part = "XML"): void {
   try {
-    newParser(handlers, { depth: 0, events: 0 }, part).write(xml).close();
+    newParser(handlers, { depth: 0, events: 0 }, part, XLSX_LIMITS.xmlDepth).write(xml).close();
   } catch (e) {
     if (e instanceof XlsxError) throw e;
     throw corrupt(part, e);

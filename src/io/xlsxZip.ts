@@ -43,9 +43,12 @@ export const XLSX_LIMITS = {
   /** Inflated bytes of any other part (workbook, relationships, styles, shared strings). */
   partBytes: 1024 ** 3,
   /** Once a part has inflated this much, it may not inflate to more than `ratio` times its compressed bytes. */
-  ratioAfter: 32 * 1024 ** 2,
-  /** Real parts inflate 3 to 20 times; deflate's ceiling is about 1,032. */
-  ratio: 250,
+  ratioAfter: 8 * 1024 ** 2,
+  /**
+   * Real parts inflate 3 to 20 times (a 20,000-row FBL5N sheet: 6.5); a bomb of repeated rows
+   * or strings, 200 to 250; deflate's ceiling is about 1,032.
+   */
+  ratio: 100,
   cellsPerSheet: 64 * 1024 ** 2,
   sharedStrings: 8 * 1024 ** 2,
   /** Characters in all shared strings together (memory: one or two bytes each). */
@@ -59,8 +62,11 @@ export const XLSX_LIMITS = {
   xmlDepth: 256,
 } as const;
 
+/** The limits a read applies; tests and callers with other needs may lower or raise all but the grid's. */
+export type XlsxLimits = { readonly [K in keyof typeof XLSX_LIMITS]: number };
+
 function mib(n: number): string {
-  return n >= 1024 ** 3 ? `${n / 1024 ** 3} GiB` : `${Math.round(n / 1024 ** 2)} MiB`;
+  return n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GiB` : `${(n / 1024 ** 2).toFixed(1)} MiB`;
 }
 
 const SIG_LOCAL = 0x04034b50;
@@ -207,7 +213,7 @@ function crc32Update(crc: number, data: Uint8Array): number {
  * `corrupt` at once; past `maxBytes` or an implausible compression ratio is `tooLarge`, before
  * the next piece is inflated.
  */
-export function streamZipEntry(bytes: Uint8Array, entry: ZipEntry, onBytes: (chunk: Uint8Array) => void, maxBytes: number = XLSX_LIMITS.partBytes): void {
+export function streamZipEntry(bytes: Uint8Array, entry: ZipEntry, onBytes: (chunk: Uint8Array) => void, maxBytes: number = XLSX_LIMITS.partBytes, limits: XlsxLimits = XLSX_LIMITS): void {
   const data = entryData(bytes, entry);
   if (entry.size > maxBytes) throw new XlsxError("tooLarge", `${entry.name} declares ${mib(entry.size)} uncompressed; the limit is ${mib(maxBytes)}`);
   let total = 0;
@@ -223,8 +229,8 @@ export function streamZipEntry(bytes: Uint8Array, entry: ZipEntry, onBytes: (chu
         downstream = new XlsxError("corrupt", `zip entry ${entry.name} inflates past its declared ${entry.size} bytes`);
         throw downstream;
       }
-      if (total > XLSX_LIMITS.ratioAfter && total > XLSX_LIMITS.ratio * Math.max(fed, 1)) {
-        downstream = new XlsxError("tooLarge", `${entry.name} inflates to more than ${XLSX_LIMITS.ratio} times its compressed size, as a zip bomb does`);
+      if (total > limits.ratioAfter && total > limits.ratio * Math.max(fed, 1)) {
+        downstream = new XlsxError("tooLarge", `${entry.name} inflates to more than ${limits.ratio} times its compressed size, as a zip bomb does`);
         throw downstream;
       }
       crc = crc32Update(crc, chunk);
