@@ -9,7 +9,8 @@ export type { Convert, ReadTableOptions, SourceInfo } from "./tableSource";
 
 const HEAD_BYTES = 64 * 1024;
 
-async function readHead(path: string): Promise<Uint8Array> {
+/** The first bytes of the file, and whether they are all of it. */
+async function readHead(path: string): Promise<{ head: Uint8Array; complete: boolean }> {
   let handle: fsp.FileHandle;
   try {
     handle = await fsp.open(path, "r");
@@ -23,7 +24,7 @@ async function readHead(path: string): Promise<Uint8Array> {
     if (stat.isDirectory()) throw new InputError({ code: "file.unreadable", params: { file: path, detail: "es un directorio / is a directory" } });
     const buf = Buffer.alloc(Math.min(HEAD_BYTES, stat.size));
     await handle.read(buf, 0, buf.length, 0);
-    return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
+    return { head: new Uint8Array(buf.buffer, buf.byteOffset, buf.length), complete: stat.size <= HEAD_BYTES };
   } finally {
     await handle.close();
   }
@@ -34,11 +35,11 @@ async function readHead(path: string): Promise<Uint8Array> {
  * in. What the file is comes from its bytes, not its name; it is only opened for reading.
  */
 export async function readTableFile<T>(path: string, spec: TableSpec, convert: Convert<T>, emit: (record: T) => void, options: ReadTableOptions = {}): Promise<TableRead<T>> {
-  const head = await readHead(path);
+  const { head, complete } = await readHead(path);
   const file = basename(path);
   if (classify(head, file) === "xlsx") return readXlsxFile(path, file, spec, convert, emit, options);
 
-  const setup = textSetup(head, file);
+  const setup = textSetup(head, file, complete);
   const reader = newReader(spec, convert, emit, options, 1900);
   const decoder = new TextChunkDecoder(setup.encoding, setup.headIsAscii);
   const bytes = createReadStream(path, { start: setup.bomLength, highWaterMark: 1 << 20 });

@@ -22,15 +22,17 @@ export type TextEncoding = "utf-8" | "windows-1252" | "utf-16le" | "utf-16be";
 
 /**
  * UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") or, when the bytes are not
- * valid UTF-8, Windows-1252 — what SAP GUI writes on Spanish Windows.
+ * valid UTF-8, Windows-1252 — what SAP GUI writes on Spanish Windows. `complete`: `head` is
+ * the whole file.
  */
-export function detectEncoding(head: Uint8Array): { encoding: TextEncoding; bomLength: number } {
+export function detectEncoding(head: Uint8Array, complete = false): { encoding: TextEncoding; bomLength: number } {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: "utf-8", bomLength: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: "utf-16le", bomLength: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: "utf-16be", bomLength: 2 };
-  // A sample may end inside a multi-byte character: drop a partial sequence at the end.
+  // A sample may end inside a multi-byte character: drop a partial sequence at the end (not
+  // when the sample is the whole file: there a lone `Ñ` at the very end is Windows-1252).
   let end = head.length;
-  for (let k = 1; k <= 3 && end - k >= 0; k++) {
+  for (let k = 1; k <= 3 && end - k >= 0 && !complete; k++) {
     const b = head[end - k];
     if ((b & 0xc0) === 0xc0) {
       end -= k;
@@ -130,7 +132,15 @@ export class TextChunkDecoder {
   }
 
   end(): string {
-    return this.decoder.decode();
+    if (!this.undecided) return this.decoder.decode();
+    try {
+      return this.decoder.decode();
+    } catch {
+      // The file ends in what began a UTF-8 character: Windows-1252 letters after all.
+      const held = this.held;
+      this.settle("windows-1252");
+      return this.decoder.decode(held);
+    }
   }
 
   private settle(encoding: TextEncoding): void {

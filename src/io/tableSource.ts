@@ -71,8 +71,9 @@ export interface TextSetup {
   quoting: boolean;
 }
 
-export function textSetup(head: Uint8Array, file: string): TextSetup {
-  const { encoding, bomLength } = detectEncoding(head);
+/** `complete`: `head` holds the whole file (so its last bytes are not a character cut short). */
+export function textSetup(head: Uint8Array, file: string, complete = false): TextSetup {
+  const { encoding, bomLength } = detectEncoding(head, complete);
   const sample = new TextDecoder(encoding).decode(head.subarray(bomLength));
   if (sample.trim() === "") throw new InputError({ code: "file.empty", params: { file } });
   const delimiter = detectDelimiter(sample);
@@ -186,7 +187,7 @@ export async function readTableBytes<T>(bytes: Uint8Array, file: string, spec: T
   const head = bytes.subarray(0, 64 * 1024);
   if (classify(head, file) === "xlsx") return readXlsxBytes(bytes, file, spec, convert, emit, options);
 
-  const setup = textSetup(head, file);
+  const setup = textSetup(head, file, head.length === bytes.length);
   const reader = newReader(spec, convert, emit, options, 1900);
   const decoder = new TextChunkDecoder(setup.encoding, setup.headIsAscii);
   const text = decoder.decode(bytes.subarray(setup.bomLength), false);
