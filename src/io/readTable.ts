@@ -1,6 +1,5 @@
 import { createReadStream, promises as fsp } from "node:fs";
 import { basename } from "node:path";
-import { Readable } from "node:stream";
 import type { TableSpec } from "../core/tables/columns";
 import { InputError } from "../core/errors";
 import { TextChunkDecoder } from "./sniff";
@@ -10,7 +9,8 @@ export type { Convert, ReadTableOptions, SourceInfo } from "./tableSource";
 
 const HEAD_BYTES = 64 * 1024;
 
-async function readHead(path: string): Promise<Uint8Array> {
+/** The first bytes of the file, and whether they are all of it. */
+async function readHead(path: string): Promise<{ head: Uint8Array; complete: boolean }> {
   let handle: fsp.FileHandle;
   try {
     handle = await fsp.open(path, "r");
@@ -24,7 +24,7 @@ async function readHead(path: string): Promise<Uint8Array> {
     if (stat.isDirectory()) throw new InputError({ code: "file.unreadable", params: { file: path, detail: "es un directorio / is a directory" } });
     const buf = Buffer.alloc(Math.min(HEAD_BYTES, stat.size));
     await handle.read(buf, 0, buf.length, 0);
-    return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
+    return { head: new Uint8Array(buf.buffer, buf.byteOffset, buf.length), complete: stat.size <= HEAD_BYTES };
   } finally {
     await handle.close();
   }
@@ -35,31 +35,38 @@ async function readHead(path: string): Promise<Uint8Array> {
  * in. What the file is comes from its bytes, not its name; it is only opened for reading.
  */
 export async function readTableFile<T>(path: string, spec: TableSpec, convert: Convert<T>, emit: (record: T) => void, options: ReadTableOptions = {}): Promise<TableRead<T>> {
-  const head = await readHead(path);
+  const { head, complete } = await readHead(path);
   const file = basename(path);
   if (classify(head, file) === "xlsx") return readXlsxFile(path, file, spec, convert, emit, options);
 
-  const setup = textSetup(head, file);
+  const setup = textSetup(head, file, complete);
   const reader = newReader(spec, convert, emit, options, 1900);
   const decoder = new TextChunkDecoder(setup.encoding, setup.headIsAscii);
   const bytes = createReadStream(path, { start: setup.bomLength, highWaterMark: 1 << 20 });
   async function* decoded() {
-    for await (const chunk of bytes) {
-      const text = decoder.decode(chunk as Buffer);
+    const chunks = bytes[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = (await chunks.next()) as IteratorResult<Buffer>;
+      } catch (e) {
+        throw new InputError({ code: "file.unreadable", params: { file, detail: (e as Error).message } });
+      }
+      if (next.done) break;
+      const text = decoder.decode(next.value);
       if (text) yield text;
     }
     const rest = decoder.end();
     if (rest) yield rest;
   }
-  const input = Readable.from(decoded(), { objectMode: false, encoding: "utf8" });
+  let read;
   try {
-    await parseDelimited(input, setup, reader, file);
+    read = await parseDelimited(decoded(), setup, reader, file);
   } finally {
-    input.destroy();
     bytes.destroy();
   }
   finishReader(reader, file);
-  return { reader, info: { file, format: "text", encoding: decoder.encoding, delimiter: setup.delimiter, dateSystem: 1900 } };
+  return { reader, info: { file, format: "text", encoding: decoder.encoding, delimiter: setup.delimiter, dateSystem: 1900, rows: read.records, lines: read.lines } };
 }
 
 async function readXlsxFile<T>(path: string, file: string, spec: TableSpec, convert: Convert<T>, emit: (record: T) => void, options: ReadTableOptions): Promise<TableRead<T>> {

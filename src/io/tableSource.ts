@@ -1,4 +1,3 @@
-import Papa from "papaparse";
 import { HEADER_SCAN_ROWS, type ColumnMapping, type TableSpec } from "../core/tables/columns";
 import type { DateSystem } from "../core/dates";
 import { InputError } from "../core/errors";
@@ -7,6 +6,7 @@ import type { Lang } from "../core/messages";
 import { HeaderNotFoundError, TableReader, type RowContext, type RowOutcome } from "../core/tables/table";
 import { detectDelimiter, detectEncoding, isAscii, sniff, TextChunkDecoder, type Delimiter, type TextEncoding } from "./sniff";
 import { openXlsx, XlsxError, type XlsxBook } from "./xlsxGrid";
+import { DelimitedError, splitDelimited, type DelimitedSummary } from "./delimited";
 
 /**
  * Reading a table from the bytes of a file, the same way in the browser (task pane without
@@ -20,6 +20,13 @@ export interface SourceInfo {
   delimiter?: Delimiter;
   sheet?: string;
   dateSystem: DateSystem;
+  /**
+   * Rows handed to the table reader: the records of a text file, the `<row>` elements of the
+   * sheet read. With the reader's stats they account for every row of the source.
+   */
+  rows?: number;
+  /** Text: the lines read, more than `rows` when quoted fields hold line breaks. */
+  lines?: number;
 }
 
 export interface ReadTableOptions {
@@ -64,8 +71,9 @@ export interface TextSetup {
   quoting: boolean;
 }
 
-export function textSetup(head: Uint8Array, file: string): TextSetup {
-  const { encoding, bomLength } = detectEncoding(head);
+/** `complete`: `head` holds the whole file (so its last bytes are not a character cut short). */
+export function textSetup(head: Uint8Array, file: string, complete = false): TextSetup {
+  const { encoding, bomLength } = detectEncoding(head, complete);
   const sample = new TextDecoder(encoding).decode(head.subarray(bomLength));
   if (sample.trim() === "") throw new InputError({ code: "file.empty", params: { file } });
   const delimiter = detectDelimiter(sample);
@@ -77,42 +85,29 @@ export function newReader<T>(spec: TableSpec, convert: Convert<T>, emit: (record
 }
 
 /**
- * Feeds delimited text to a TableReader through papaparse. `input` is the whole text, or in
- * Node a readable stream of decoded text (papaparse reads both).
+ * Feeds delimited text to a TableReader. `input` is the whole text, or pieces of decoded text
+ * (an async iterable such as a Node stream with an encoding, or a web ReadableStream). Every
+ * line of the text becomes a row, numbered as a spreadsheet numbers it; the summary says how
+ * many records and lines were read, so a caller can check that nothing went unseen.
  */
-export function parseDelimited<T>(input: string | object, setup: TextSetup, reader: Pick<TableReader<T>, "push">, file: string): Promise<void> {
-  let rowNumber = 0;
-  const quoting = setup.quoting;
-  return new Promise<void>((resolve, reject) => {
-    Papa.parse<string[]>(input as File, {
-      delimiter: setup.delimiter,
-      quoteChar: quoting ? '"' : "\u0000",
-      skipEmptyLines: false,
-      chunkSize: 1 << 20,
-      chunk: (results, parser) => {
-        const rows = results.data;
-        for (let i = 0; i < rows.length; i++) {
-          rowNumber++;
-          const row = quoting ? rows[i] : unquote(rows[i]);
-          if (!reader.push(row, rowNumber)) {
-            parser.abort();
-            return;
-          }
-        }
-      },
-      complete: () => resolve(),
-      error: (err: Error) => reject(new InputError({ code: "file.unreadable", params: { file, detail: err.message } })),
-    });
-  });
+export async function parseDelimited<T>(input: string | object, setup: TextSetup, reader: Pick<TableReader<T>, "push">, file: string): Promise<DelimitedSummary> {
+  try {
+    return await splitDelimited(input, setup, (row, n) => reader.push(row, n));
+  } catch (e) {
+    if (e instanceof DelimitedError) throw delimitedInputError(e, file);
+    throw e;
+  }
 }
 
-/** Removes quotes that enclose a whole field in an unquoted format ("1,234.56" from Excel's text export). */
-function unquote(row: string[]): string[] {
-  for (let i = 0; i < row.length; i++) {
-    const v = row[i];
-    if (v.length >= 2 && v.charCodeAt(0) === 34 && v.charCodeAt(v.length - 1) === 34) row[i] = v.slice(1, -1).replace(/""/g, '"');
+function delimitedInputError(e: DelimitedError, file: string): InputError {
+  switch (e.reason) {
+    case "unclosedQuote":
+      return new InputError({ code: "text.unclosedQuote", params: { file, line: e.line } });
+    case "strayQuote":
+      return new InputError({ code: "text.strayQuote", params: { file, line: e.line, start: e.detail } });
+    case "recordTooLong":
+      return new InputError({ code: "text.recordTooLong", params: { file, line: e.line, max: e.detail } });
   }
-  return row;
 }
 
 /** The headers seen, short enough for one line: a wrong file can have anything in its first row. */
@@ -159,9 +154,13 @@ export function readXlsxBytes<T>(bytes: Uint8Array, file: string, spec: TableSpe
   for (const sheet of sheets) {
     if (options.sheet !== undefined && sheet.name !== options.sheet) continue;
     const reader = newReader(spec, convert, emit, options, system);
+    let rows = 0;
     try {
       // A sheet without the header stops at row 30 and emits nothing.
-      book.readSheet(sheet.index, (cells, rowNumber) => reader.push(cells, rowNumber));
+      book.readSheet(sheet.index, (cells, rowNumber) => {
+        rows++;
+        return reader.push(cells, rowNumber);
+      });
     } catch (e) {
       throw xlsxInputError(e, file);
     }
@@ -172,14 +171,14 @@ export function readXlsxBytes<T>(bytes: Uint8Array, file: string, spec: TableSpe
       firstMiss ??= e;
       continue;
     }
-    return { reader, info: { file, format: "xlsx", sheet: sheet.name, dateSystem: system } };
+    return { reader, info: { file, format: "xlsx", sheet: sheet.name, dateSystem: system, rows } };
   }
   if (firstMiss) throw headerError(firstMiss);
   throw new InputError({ code: "file.noSheets", params: { file } });
 }
 
 function xlsxInputError(e: unknown, file: string): Error {
-  if (e instanceof XlsxError) return new InputError({ code: "file.corruptXlsx", params: { file, detail: e.message } });
+  if (e instanceof XlsxError) return new InputError({ code: e.kind === "tooLarge" ? "file.xlsxTooLarge" : "file.corruptXlsx", params: { file, detail: e.message } });
   return e as Error;
 }
 
@@ -188,12 +187,11 @@ export async function readTableBytes<T>(bytes: Uint8Array, file: string, spec: T
   const head = bytes.subarray(0, 64 * 1024);
   if (classify(head, file) === "xlsx") return readXlsxBytes(bytes, file, spec, convert, emit, options);
 
-  const setup = textSetup(head, file);
+  const setup = textSetup(head, file, head.length === bytes.length);
   const reader = newReader(spec, convert, emit, options, 1900);
-  // papaparse reads a final line break as one more (blank) row; the streaming reader does not.
   const decoder = new TextChunkDecoder(setup.encoding, setup.headIsAscii);
-  const text = decoder.decode(bytes.subarray(setup.bomLength), false).replace(/\r?\n$/, "");
-  await parseDelimited(text, setup, reader, file);
+  const text = decoder.decode(bytes.subarray(setup.bomLength), false);
+  const read = await parseDelimited(text, setup, reader, file);
   finishReader(reader, file);
-  return { reader, info: { file, format: "text", encoding: decoder.encoding, delimiter: setup.delimiter, dateSystem: 1900 } };
+  return { reader, info: { file, format: "text", encoding: decoder.encoding, delimiter: setup.delimiter, dateSystem: 1900, rows: read.records, lines: read.lines } };
 }

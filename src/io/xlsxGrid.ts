@@ -1,7 +1,7 @@
 import { dayFromCivil, isValidYmd, serialFromDay, type DateSystem } from "../core/dates";
 import { dateStylesReader } from "./xlsxStyles";
 import { localName, parseXmlEntry, type XmlTag } from "./xlsxXml";
-import { readZipDirectory, XlsxError, type ZipEntry } from "./xlsxZip";
+import { readZipDirectory, XLSX_LIMITS, XlsxError, type XlsxLimits, type ZipEntry } from "./xlsxZip";
 
 /**
  * A fast .xlsx → Grid rows reader for the CLI and the task pane alike (Uint8Array and
@@ -12,7 +12,7 @@ import { readZipDirectory, XlsxError, type ZipEntry } from "./xlsxZip";
  * serials in the workbook's date system, and null for an empty cell.
  */
 
-export { XlsxError, type XlsxErrorKind } from "./xlsxZip";
+export { XLSX_LIMITS, XlsxError, type XlsxErrorKind, type XlsxLimits } from "./xlsxZip";
 
 export interface XlsxSheetInfo {
   name: string;
@@ -60,6 +60,42 @@ function decodeXString(s: string): string {
 }
 
 function ignore(): void {}
+
+/** What a message quotes of a value from the file: enough to find it, never a megabyte. */
+function clip(s: string): string {
+  return s.length > 24 ? s.slice(0, 23) + "…" : s;
+}
+
+/**
+ * The 0-based column of a cell reference (`B7` → 1), or -1 when it is not one within Excel's
+ * grid (`XFDXFD2`, `A0`, `7`, `A1048577`): the reader sizes each row by its last column, so a
+ * reference past XFD must stop the read, not allocate up to it.
+ */
+function columnOfRef(ref: string): number {
+  const n = ref.length;
+  let i = 0;
+  let c = 0;
+  for (; i < n && i < 4; i++) {
+    const code = ref.charCodeAt(i) & ~32; // upper-cases a-z
+    if (code < 65 || code > 90) break;
+    c = c * 26 + (code - 64);
+  }
+  if (i === 0 || i > 3 || c > XLSX_LIMITS.columns) return -1;
+  return rowOfAttribute(ref, i) > 0 ? c - 1 : -1;
+}
+
+/** A row number written as digits from `from` on, within 1..1,048,576; otherwise -1. */
+function rowOfAttribute(s: string, from = 0): number {
+  const n = s.length;
+  if (from >= n || n - from > 7) return -1;
+  let r = 0;
+  for (let i = from; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    r = r * 10 + d;
+  }
+  return r >= 1 && r <= XLSX_LIMITS.rows ? r : -1;
+}
 
 /**
  * V8 makes a substring of 13 or more characters a view into its parent: here a decoded chunk
@@ -147,7 +183,7 @@ function relsPathFor(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-function readRels(bytes: Uint8Array, entries: Map<string, ZipEntry>, part: string): Map<string, Relationship> {
+function readRels(bytes: Uint8Array, entries: Map<string, ZipEntry>, part: string, limits: XlsxLimits): Map<string, Relationship> {
   const rels = new Map<string, Relationship>();
   const entry = entries.get(relsPathFor(part).toLowerCase());
   if (!entry) return rels;
@@ -161,7 +197,7 @@ function readRels(bytes: Uint8Array, entries: Map<string, ZipEntry>, part: strin
     },
     close: ignore,
     text: ignore,
-  });
+  }, undefined, limits);
   return rels;
 }
 
@@ -177,8 +213,9 @@ class Book implements XlsxBook {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly entries: Map<string, ZipEntry>,
+    private readonly limits: XlsxLimits,
   ) {
-    const rootRels = readRels(bytes, entries, "");
+    const rootRels = readRels(bytes, entries, "", limits);
     let workbookPart = "xl/workbook.xml";
     for (const rel of rootRels.values()) {
       if (rel.type.endsWith(REL_OFFICE_DOCUMENT)) {
@@ -191,7 +228,7 @@ class Book implements XlsxBook {
       const binary = entries.has("xl/workbook.bin");
       throw new XlsxError("noWorkbook", binary ? "binary workbook (.xlsb) is not supported; save it as .xlsx" : `no workbook part (${workbookPart}) in the archive`);
     }
-    const rels = readRels(bytes, entries, workbookPart);
+    const rels = readRels(bytes, entries, workbookPart, limits);
     for (const rel of rels.values()) {
       if (rel.type.endsWith("/sharedStrings")) this.sharedStringsPart = rel.target;
       else if (rel.type.endsWith("/styles")) this.stylesPart = rel.target;
@@ -209,17 +246,19 @@ class Book implements XlsxBook {
           for (const key in a) if (key.endsWith(":id")) relId = a[key];
           const rel = relId !== undefined ? rels.get(relId) : undefined;
           const state: XlsxSheetInfo["state"] = a.state === "hidden" ? "hidden" : a.state === "veryHidden" ? "veryHidden" : "visible";
+          if (this.sheets.length >= limits.sheets) throw new XlsxError("tooLarge", `the workbook lists more than ${limits.sheets} sheets`);
           this.sheets.push({ name: a.name ?? `Sheet${this.sheets.length + 1}`, index: this.sheets.length, state });
           this.sheetParts.push(rel ? rel.target : null);
         }
       },
       close: ignore,
       text: ignore,
-    });
+    }, undefined, limits);
   }
 
   private sharedStrings(): string[] {
     if (this.strings) return this.strings;
+    const limits = this.limits;
     const strings: string[] = [];
     const entry = this.entries.get((this.sharedStringsPart ?? "xl/sharedStrings.xml").toLowerCase());
     if (entry) {
@@ -227,6 +266,7 @@ class Book implements XlsxBook {
       let text = "";
       let inT = false;
       let inPhonetic = false;
+      let chars = 0;
       parseXmlEntry(this.bytes, entry, {
         open: (tag: XmlTag) => {
           const name = localName(tag.name);
@@ -237,13 +277,19 @@ class Book implements XlsxBook {
         close: (tag: XmlTag) => {
           const name = localName(tag.name);
           if (name === "t") inT = false;
-          else if (name === "si") strings.push(detach(decodeXString(text)));
-          else if (name === "rPh") inPhonetic = false;
+          else if (name === "si") {
+            if (strings.length >= limits.sharedStrings) throw new XlsxError("tooLarge", `${entry.name} holds more than ${limits.sharedStrings} strings`);
+            chars += text.length;
+            if (chars > limits.sharedStringChars) throw new XlsxError("tooLarge", `${entry.name} holds more than ${limits.sharedStringChars} characters`);
+            strings.push(detach(decodeXString(text)));
+          } else if (name === "rPh") inPhonetic = false;
         },
         text: (t: string) => {
-          if (inT) text += t;
+          if (!inT) return;
+          text += t;
+          if (text.length > limits.cellChars) throw new XlsxError("tooLarge", `${entry.name} has a string longer than ${limits.cellChars} characters`);
         },
-      });
+      }, undefined, limits);
     }
     return (this.strings = strings);
   }
@@ -254,7 +300,7 @@ class Book implements XlsxBook {
     let flags: Uint8Array = new Uint8Array(1);
     if (entry) {
       const reader = dateStylesReader();
-      parseXmlEntry(this.bytes, entry, reader);
+      parseXmlEntry(this.bytes, entry, reader, undefined, this.limits);
       flags = reader.flags();
     }
     return (this.dateStyles = flags);
@@ -271,6 +317,7 @@ class Book implements XlsxBook {
     const dateStyles = this.styles();
     const markDates = options.markDates === true;
     const system = this.dateSystem;
+    const limits = this.limits;
 
     // Per-row scratch: cells land here by column and the row is copied out once, at its end.
     const scratch: unknown[] = [];
@@ -289,6 +336,10 @@ class Book implements XlsxBook {
     let inIs = false;
     let inPhonetic = false;
     let inSheetData = false;
+    let inRow = false;
+    let rows = 0;
+    let cells = 0;
+    let ref: string | undefined;
     let sinkThrew = false;
     let sinkError: unknown = undefined;
 
@@ -305,19 +356,13 @@ class Book implements XlsxBook {
       const first = name.charCodeAt(0);
       if (name.length === 1) {
         if (first === 99 /* c */) {
+          if (!inRow) throw new XlsxError("corrupt", `${entry.name} has a cell outside a row`);
+          if (++cells > limits.cellsPerSheet) throw new XlsxError("tooLarge", `${entry.name} has more than ${limits.cellsPerSheet} cells`);
           const a = tag.attributes;
-          const ref = a.r;
-          let c = -1;
-          if (ref !== undefined) {
-            c = 0;
-            for (let i = 0; i < ref.length; i++) {
-              const code = ref.charCodeAt(i) & ~32; // upper-cases a-z
-              if (code < 65 || code > 90) break;
-              c = c * 26 + (code - 64);
-            }
-            c -= 1;
-          }
-          if (c < 0) c = lastCol + 1;
+          ref = a.r;
+          const c = ref !== undefined ? columnOfRef(ref) : lastCol + 1;
+          if (c < 0) throw new XlsxError("corrupt", `${entry.name}: "${clip(ref!)}" is not a cell reference within A1:XFD1048576`);
+          if (c >= XLSX_LIMITS.columns) throw new XlsxError("corrupt", `${entry.name}: row ${rowNumber} has a cell past column XFD`);
           col = c;
           if (c > lastCol) {
             for (let k = lastCol + 1; k < c; k++) scratch[k] = null;
@@ -338,8 +383,13 @@ class Book implements XlsxBook {
         }
       } else if (first === 114 /* r */) {
         if (name === "row") {
+          if (inRow) throw new XlsxError("corrupt", `${entry.name} has a row inside row ${rowNumber}`);
+          if (++rows > limits.rows) throw new XlsxError("tooLarge", `${entry.name} has more than ${limits.rows} rows`);
+          inRow = true;
           const r = tag.attributes.r;
-          rowNumber = r !== undefined ? parseDecimal(r) | 0 : rowNumber + 1;
+          const n = r !== undefined ? rowOfAttribute(r) : rowNumber + 1;
+          if (!(n >= 1 && n <= XLSX_LIMITS.rows)) throw new XlsxError("corrupt", r !== undefined ? `${entry.name}: row number "${clip(r)}" is not within 1 to ${XLSX_LIMITS.rows}` : `${entry.name} has more than ${XLSX_LIMITS.rows} rows`);
+          rowNumber = n;
           lastCol = -1;
           lastValued = -1;
           dateCols = undefined;
@@ -352,7 +402,9 @@ class Book implements XlsxBook {
       }
     };
     const onText = (t: string) => {
-      if (inV || inT) text += t;
+      if (!inV && !inT) return;
+      text += t;
+      if (text.length > limits.cellChars) throw new XlsxError("tooLarge", `${entry.name}: a cell in row ${rowNumber} holds more than ${limits.cellChars} characters`);
     };
     const close = (tag: XmlTag) => {
       if (!inSheetData) return;
@@ -377,7 +429,9 @@ class Book implements XlsxBook {
             }
             case 1: {
               const str = strings[parseDecimal(text)];
-              value = str === undefined ? null : str;
+              // A cell that names a string the workbook does not have lost its value: not an empty cell.
+              if (str === undefined) throw new XlsxError("corrupt", `${entry.name}: cell ${clip(ref ?? `in row ${rowNumber}`)} refers to shared string "${clip(text)}", but the workbook has ${strings.length}`);
+              value = str;
               break;
             }
             case 2:
@@ -402,10 +456,11 @@ class Book implements XlsxBook {
         }
       } else if (first === 114 /* r */) {
         if (name === "row") {
-          const cells = scratch.slice(0, lastValued + 1);
+          inRow = false;
+          const values = scratch.slice(0, lastValued + 1);
           let more: boolean | void;
           try {
-            more = markDates ? sink(cells, rowNumber, dateCols) : sink(cells, rowNumber);
+            more = markDates ? sink(values, rowNumber, dateCols) : sink(values, rowNumber);
           } catch (e) {
             sinkThrew = true;
             sinkError = e;
@@ -423,12 +478,17 @@ class Book implements XlsxBook {
       }
     };
     try {
-      parseXmlEntry(this.bytes, entry, { open, close, text: onText }, (e) => e === STOP || (sinkThrew && e === sinkError));
+      parseXmlEntry(this.bytes, entry, { open, close, text: onText }, (e) => e === STOP || (sinkThrew && e === sinkError), limits, limits.sheetBytes);
     } catch (e) {
       if (e === STOP) return;
       throw e;
     }
   }
+}
+
+export interface XlsxOpenOptions {
+  /** Other bounds than XLSX_LIMITS on what the workbook may hold (not the grid's). */
+  limits?: Partial<XlsxLimits>;
 }
 
 /**
@@ -437,7 +497,9 @@ class Book implements XlsxBook {
  * of a big workbook is quick. Throws XlsxError: `notZip` when the bytes are not a zip at all,
  * `corrupt` when it is truncated or damaged, `noWorkbook` for a zip that holds no workbook.
  */
-export function openXlsx(bytes: Uint8Array | ArrayBuffer): XlsxBook {
+export function openXlsx(bytes: Uint8Array | ArrayBuffer, options: XlsxOpenOptions = {}): XlsxBook {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  return new Book(data, readZipDirectory(data));
+  // Excel's grid is not a setting: past XFD1048576 a reference is damage.
+  const limits: XlsxLimits = { ...XLSX_LIMITS, ...options.limits, columns: XLSX_LIMITS.columns, rows: XLSX_LIMITS.rows };
+  return new Book(data, readZipDirectory(data), limits);
 }

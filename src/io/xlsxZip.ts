@@ -5,7 +5,8 @@ import { Inflate } from "fflate";
  * inflating it. No Node APIs, so it runs in the task pane as well as the CLI.
  */
 
-export type XlsxErrorKind = "notZip" | "corrupt" | "noWorkbook";
+/** `tooLarge`: past one of the limits below (XLSX_LIMITS): a zip bomb, or more than a workbook holds. */
+export type XlsxErrorKind = "notZip" | "corrupt" | "noWorkbook" | "tooLarge";
 
 /** Why a workbook could not be read; `kind` is for callers to choose a message by. */
 export class XlsxError extends Error {
@@ -26,6 +27,46 @@ export interface ZipEntry {
   size: number;
   crc: number;
   localOffset: number;
+}
+
+/**
+ * What a workbook may hold before reading it stops with `tooLarge`. Each bounds the memory or
+ * the time a file can make the reader spend, whatever its headers claim: Excel's own grid
+ * (16,384 columns, 1,048,576 rows), and beyond it sizes far past a real ledger's (a
+ * 1,000,000-row FBL5N export has a ~700 MB sheet part and ~5 million shared strings).
+ */
+export const XLSX_LIMITS = {
+  columns: 16_384,
+  rows: 1_048_576,
+  /** Inflated bytes of one worksheet part. */
+  sheetBytes: 4 * 1024 ** 3,
+  /** Inflated bytes of any other part (workbook, relationships, styles, shared strings). */
+  partBytes: 1024 ** 3,
+  /** Once a part has inflated this much, it may not inflate to more than `ratio` times its compressed bytes. */
+  ratioAfter: 8 * 1024 ** 2,
+  /**
+   * Real parts inflate 3 to 20 times (a 20,000-row FBL5N sheet: 6.5); a bomb of repeated rows
+   * or strings, 200 to 250; deflate's ceiling is about 1,032.
+   */
+  ratio: 100,
+  cellsPerSheet: 64 * 1024 ** 2,
+  sharedStrings: 8 * 1024 ** 2,
+  /** Characters in all shared strings together (memory: one or two bytes each). */
+  sharedStringChars: 128 * 1024 ** 2,
+  /** Characters in one cell or shared string (Excel's own limit is 32,767). */
+  cellChars: 2 * 1024 ** 2,
+  sheets: 10_000,
+  /** Characters of XML without a tag or text ending (one name, attribute, text node or comment). */
+  xmlToken: 8 * 1024 ** 2,
+  /** Elements open at once: real parts nest about ten deep. */
+  xmlDepth: 256,
+} as const;
+
+/** The limits a read applies; tests and callers with other needs may lower or raise all but the grid's. */
+export type XlsxLimits = { readonly [K in keyof typeof XLSX_LIMITS]: number };
+
+function mib(n: number): string {
+  return n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GiB` : `${(n / 1024 ** 2).toFixed(1)} MiB`;
 }
 
 const SIG_LOCAL = 0x04034b50;
@@ -167,11 +208,16 @@ function crc32Update(crc: number, data: Uint8Array): number {
 /**
  * Hands an entry's uncompressed bytes to `onBytes` in pieces as they are inflated. A part that
  * inflates to the wrong length or checksum throws `corrupt` after its last piece: callers may
- * already have seen rows by then, but a damaged file is never reported as read in full.
+ * already have seen rows by then, but a damaged file is never reported as read in full. The
+ * inflated bytes are counted as they come, since headers lie: past the declared size is
+ * `corrupt` at once; past `maxBytes` or an implausible compression ratio is `tooLarge`, before
+ * the next piece is inflated.
  */
-export function streamZipEntry(bytes: Uint8Array, entry: ZipEntry, onBytes: (chunk: Uint8Array) => void): void {
+export function streamZipEntry(bytes: Uint8Array, entry: ZipEntry, onBytes: (chunk: Uint8Array) => void, maxBytes: number = XLSX_LIMITS.partBytes, limits: XlsxLimits = XLSX_LIMITS): void {
   const data = entryData(bytes, entry);
+  if (entry.size > maxBytes) throw new XlsxError("tooLarge", `${entry.name} declares ${mib(entry.size)} uncompressed; the limit is ${mib(maxBytes)}`);
   let total = 0;
+  let fed = 0;
   let crc = 0;
   let done = false;
   // Tells the inflater's own errors (damage) from the consumer's, which must pass unchanged.
@@ -179,6 +225,14 @@ export function streamZipEntry(bytes: Uint8Array, entry: ZipEntry, onBytes: (chu
   const take = (chunk: Uint8Array, final: boolean) => {
     if (chunk.length) {
       total += chunk.length;
+      if (total > entry.size) {
+        downstream = new XlsxError("corrupt", `zip entry ${entry.name} inflates past its declared ${entry.size} bytes`);
+        throw downstream;
+      }
+      if (total > limits.ratioAfter && total > limits.ratio * Math.max(fed, 1)) {
+        downstream = new XlsxError("tooLarge", `${entry.name} inflates to more than ${limits.ratio} times its compressed size, as a zip bomb does`);
+        throw downstream;
+      }
       crc = crc32Update(crc, chunk);
       try {
         onBytes(chunk);
@@ -190,13 +244,19 @@ export function streamZipEntry(bytes: Uint8Array, entry: ZipEntry, onBytes: (chu
     if (final) done = true;
   };
   if (entry.method === 0) {
-    for (let off = 0; off < data.length; off += CHUNK) take(data.subarray(off, off + CHUNK), false);
+    for (let off = 0; off < data.length; off += CHUNK) {
+      fed = Math.min(data.length, off + CHUNK);
+      take(data.subarray(off, off + CHUNK), false);
+    }
     done = true;
   } else if (entry.method === 8) {
     const inflater = new Inflate(take);
     try {
       if (data.length === 0) inflater.push(data, true);
-      for (let off = 0; off < data.length; off += CHUNK) inflater.push(data.subarray(off, off + CHUNK), off + CHUNK >= data.length);
+      for (let off = 0; off < data.length; off += CHUNK) {
+        fed = Math.min(data.length, off + CHUNK);
+        inflater.push(data.subarray(off, off + CHUNK), off + CHUNK >= data.length);
+      }
     } catch (e) {
       if (e === downstream) throw e;
       throw new XlsxError("corrupt", `zip entry ${entry.name} is damaged (${e instanceof Error ? e.message : String(e)})`);

@@ -188,6 +188,11 @@ export const en: Record<MessageKey, string> = {
   "cli.moreWarnings": "… and {count#} more warnings (see --json)",
   "list.or": " or ",
   "format.dateStyle": "iso",
+  // ---- io: what the file readers refuse to guess or to hold
+  "text.unclosedQuote": "{file}, line {line}: a field opens a quote (\") that is not closed before the end of the file; fix that line or save the file again from Excel.",
+  "text.strayQuote": "{file}, line {line}: a quote (\") inside a quoted field that began on line {start} is not doubled, so where the field ends is ambiguous; fix the quotes or save the file again from Excel.",
+  "text.recordTooLong": "{file}, line {line}: the line is longer than {max#} characters; this does not look like a table.",
+  "file.xlsxTooLarge": "{file} is beyond what Cartera reads from an .xlsx ({detail}); split the workbook or export it again.",
   // ---- functions: CARTERA.* messages and words inside their results
   "fn.arg.missing": "{arg}: the value is missing",
   "fn.arg.problem": "{arg}: {detail}",

@@ -191,6 +191,11 @@ export const es = {
   "cli.moreWarnings": "… y {count#} avisos más (ver --json)",
   "list.or": " o ",
   "format.dateStyle": "dayFirst",
+  // ---- io: what the file readers refuse to guess or to hold
+  "text.unclosedQuote": "{file}, línea {line}: un campo abre comillas (\") que no se cierran antes del final del archivo; corrija esa línea o vuelva a guardar el archivo desde Excel.",
+  "text.strayQuote": "{file}, línea {line}: hay comillas (\") sin duplicar dentro de un campo entre comillas que empieza en la línea {start}, así que no se sabe dónde termina; corrija las comillas o vuelva a guardar el archivo desde Excel.",
+  "text.recordTooLong": "{file}, línea {line}: la línea tiene más de {max#} caracteres; no parece una tabla.",
+  "file.xlsxTooLarge": "{file} excede lo que Cartera puede leer de un .xlsx ({detail}); divida el libro o expórtelo de nuevo.",
   // ---- functions: CARTERA.* messages and words inside their results
   "fn.arg.missing": "{arg}: falta el valor",
   "fn.arg.problem": "{arg}: {detail}",
