@@ -1,9 +1,9 @@
-import { createReadStream, promises as fsp } from "node:fs";
+import { promises as fsp } from "node:fs";
 import { basename } from "node:path";
-import { Readable } from "node:stream";
 import { findHeader, HEADER_SCAN_ROWS, headerNotFound, isHeaderMatch, type HeaderMiss, type TableSpec } from "../core/tables/columns";
 import { InputError } from "../core/errors";
 import type { Row } from "../core/grid";
+import { decodedText, readHead } from "./readTable";
 import { TextChunkDecoder } from "./sniff";
 import { classify, parseDelimited, textSetup, type TextSetup } from "./tableSource";
 import { openXlsx, XlsxError, type XlsxBook } from "./xlsxGrid";
@@ -39,30 +39,10 @@ interface Opened {
 }
 
 async function openFile(path: string, file: string, spec: TableSpec, options: FileSourceOptions): Promise<Opened> {
-  const head = await readHead(path);
+  const { head, complete } = await readHead(path);
   if (classify(head, file) === "xlsx") return openXlsxFile(path, file, spec, options);
-  const setup = textSetup(head, file);
+  const setup = textSetup(head, file, complete);
   return { preview: await textPreview(head, setup, file), read: (read) => readText(path, setup, file, read) };
-}
-
-async function readHead(path: string): Promise<Uint8Array> {
-  let handle: fsp.FileHandle;
-  try {
-    handle = await fsp.open(path, "r");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new InputError({ code: "file.notFound", params: { file: path } });
-    throw new InputError({ code: "file.unreadable", params: { file: path, detail: (e as Error).message } });
-  }
-  try {
-    const stat = await handle.stat();
-    if (stat.isDirectory()) throw new InputError({ code: "file.isDirectory", params: { file: path } });
-    const buf = Buffer.alloc(Math.min(HEAD_BYTES, stat.size));
-    await handle.read(buf, 0, buf.length, 0);
-    return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Collects rows into chunks and hands each one over as it fills. */
@@ -100,24 +80,8 @@ async function textPreview(head: Uint8Array, setup: TextSetup, file: string): Pr
 }
 
 async function readText(path: string, setup: TextSetup, file: string, read: ReadOptions): Promise<void> {
-  const decoder = new TextChunkDecoder(setup.encoding, setup.headIsAscii);
-  const bytes = createReadStream(path, { start: setup.bomLength, highWaterMark: 1 << 20 });
-  async function* decoded() {
-    for await (const chunk of bytes) {
-      const text = decoder.decode(chunk as Buffer);
-      if (text) yield text;
-    }
-    const rest = decoder.end();
-    if (rest) yield rest;
-  }
-  const input = Readable.from(decoded(), { objectMode: false, encoding: "utf8" });
   const chunker = new Chunker(read.onChunk);
-  try {
-    await parseDelimited(input, setup, chunker, file);
-  } finally {
-    input.destroy();
-    bytes.destroy();
-  }
+  await parseDelimited(decodedText(path, setup, new TextChunkDecoder(setup.encoding, setup.headIsAscii), file), setup, chunker, file);
   chunker.flush();
 }
 

@@ -1,4 +1,4 @@
-import { HEADER_SCAN_ROWS, type ColumnMapping, type TableSpec } from "../core/tables/columns";
+import { headerNotFound, type ColumnMapping, type TableSpec } from "../core/tables/columns";
 import type { DateSystem } from "../core/dates";
 import { InputError } from "../core/errors";
 import type { Row } from "../core/grid";
@@ -110,22 +110,8 @@ function delimitedInputError(e: DelimitedError, file: string): InputError {
   }
 }
 
-/** The headers seen, short enough for one line: a wrong file can have anything in its first row. */
-function foundHeaders(found: readonly string[]): string {
-  const shown = found.slice(0, 15).map((h) => `"${h.length > 40 ? h.slice(0, 39) + "…" : h}"`);
-  return found.length > shown.length ? `${shown.join(", ")} (+${found.length - shown.length})` : shown.join(", ");
-}
-
 export function headerError(e: HeaderNotFoundError): InputError {
-  return new InputError({
-    code: "header.notFound",
-    params: {
-      rows: HEADER_SCAN_ROWS,
-      found: e.miss.found.length ? foundHeaders(e.miss.found) : "—",
-      "needed.es": e.miss.neededByLang.es.join("; "),
-      "needed.en": e.miss.neededByLang.en.join("; "),
-    },
-  });
+  return headerNotFound(e.miss);
 }
 
 export function finishReader<T>(reader: TableReader<T>, file: string): void {
