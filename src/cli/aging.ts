@@ -1,7 +1,6 @@
-import { DEFAULT_EDGES, validateEdges, type AgingBasis } from "../core/aging/aging";
-import { parseIsoDate, type CivilDay } from "../core/dates";
+import type { AgingBasis } from "../core/aging/aging";
+import type { CivilDay } from "../core/dates";
 import { describe, message, type Lang } from "../core/messages";
-import { currencyCode } from "../core/tables/fields";
 import { CUSTOMER_SPEC } from "../core/tables/customers";
 import { LEDGER_SPEC } from "../core/tables/ledger";
 import { TERMS_SPEC } from "../core/tables/terms";
@@ -10,6 +9,7 @@ import { reportToText, shortText } from "../report/text";
 import { writeReportXlsxFile } from "../report/xlsxFile";
 import { parseOptions, UsageError, type Command, type Io } from "./common";
 import { fileSource } from "../io/fileSource";
+import { AGING_OPTIONS, agingChoices } from "./options";
 import { checkOutput, writeError } from "./output";
 
 export interface AgingArgs {
@@ -24,18 +24,6 @@ export interface AgingArgs {
   json: boolean;
   out?: string;
   lang: Lang;
-}
-
-export function parseEdges(text: string, lang: Lang): number[] {
-  const edges = text.split(",").map((s) => s.trim()).filter((s) => s !== "").map((s) => (/^\d+$/.test(s) ? Number(s) : NaN));
-  const problem = validateEdges(edges);
-  if (problem) throw new UsageError(message(lang, "cli.bucketsInvalid", { value: text }));
-  return edges;
-}
-
-export function todayCivil(): CivilDay {
-  const now = new Date(); // the user's own clock and zone decide what "today" is
-  return parseIsoDate(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`)!;
 }
 
 /** The aging job on files: shared by the command line and the benchmark. */
@@ -91,13 +79,7 @@ async function aging(argv: string[], lang: Lang, io: Io): Promise<number> {
   const parsed = parseOptions(
     argv,
     {
-      "as-of": { type: "string" },
-      buckets: { type: "string" },
-      basis: { type: "string" },
-      customers: { type: "string" },
-      terms: { type: "string" },
-      currency: { type: "string" },
-      sheet: { type: "string" },
+      ...AGING_OPTIONS,
       json: { type: "boolean" },
       out: { type: "string" },
       lang: { type: "string" },
@@ -111,25 +93,13 @@ async function aging(argv: string[], lang: Lang, io: Io): Promise<number> {
     return 0;
   }
   if (parsed.positionals.length !== 1) throw new UsageError(message(lang, "cli.ledgerMissing"));
-  let asOf = todayCivil();
-  if (v["as-of"] !== undefined) {
-    const d = parseIsoDate(v["as-of"]);
-    if (d === null) throw new UsageError(message(lang, "cli.asOfInvalid", { value: v["as-of"] }));
-    asOf = d;
-  }
-  const basis = v.basis ?? "due";
-  if (basis !== "due" && basis !== "document") throw new UsageError(message(lang, "cli.basisInvalid", { value: basis }));
-  const currency = v.currency === undefined ? "MXN" : currencyCode(v.currency);
-  if (currency === null) throw new UsageError(message(lang, "cli.currencyInvalid", { value: v.currency! }));
+  const choices = agingChoices(v, lang);
   return agingCommand(
     {
       ledger: parsed.positionals[0],
-      asOf,
-      edges: v.buckets !== undefined ? parseEdges(v.buckets, lang) : [...DEFAULT_EDGES],
-      basis,
+      ...choices,
       customers: v.customers,
       terms: v.terms,
-      currency,
       sheet: v.sheet,
       json: v.json ?? false,
       out: v.out,
@@ -138,3 +108,5 @@ async function aging(argv: string[], lang: Lang, io: Io): Promise<number> {
     io,
   );
 }
+
+export { parseEdges, todayCivil } from "./options";

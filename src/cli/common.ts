@@ -45,3 +45,8 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig["options"]>>(
     throw usageFrom(e, lang);
   }
 }
+
+/** Options that each take one text value (`--ledger FILE`), declared by name. */
+export function textOptions<K extends string>(...names: K[]): Record<K, { type: "string" }> {
+  return Object.fromEntries(names.map((n) => [n, { type: "string" as const }])) as Record<K, { type: "string" }>;
+}

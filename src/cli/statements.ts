@@ -1,13 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, extname, join, resolve } from "node:path";
-import { DEFAULT_EDGES } from "../core/aging/aging";
-import { parseIsoDate } from "../core/dates";
 import { InputError } from "../core/errors";
 import { describe, message, type Lang, type Problem } from "../core/messages";
 import type { StatementSettings } from "../core/statement/statement";
 import { CUSTOMER_SPEC } from "../core/tables/customers";
 import { currencyCode } from "../core/tables/fields";
 import { LEDGER_SPEC } from "../core/tables/ledger";
+import { TERMS_SPEC } from "../core/tables/terms";
 import { MEETING_SPEC } from "../core/tables/meeting";
 import { fileSource } from "../io/fileSource";
 import { runMinutesJob } from "../jobs/minutes";
@@ -25,8 +24,8 @@ import { RatePacer, realClock, type Clock } from "../mail/pacing";
 import { loadTemplateFiles } from "../mail/templateFiles";
 import { TemplateSet } from "../mail/templates";
 import { sendBatch, type MailTransport, type MessageOutcome } from "../mail/transport";
-import { parseEdges, todayCivil } from "./aging";
-import { parseOptions, UsageError, type Command, type Io } from "./common";
+import { AGING_OPTIONS, agingChoices } from "./options";
+import { parseOptions, textOptions, UsageError, type Command, type Io } from "./common";
 import { shortText } from "../report/text";
 
 /**
@@ -43,18 +42,10 @@ export interface MailCliEnv {
 const defaultEnv = (): MailCliEnv => ({ env: process.env, clock: realClock });
 
 const SEND_OPTIONS = {
-  outbox: { type: "string" },
-  journal: { type: "string" },
+  ...textOptions("outbox", "journal", "settings", "graph-url", "mailbox", "rate", "ca", "from", "lang"),
   templates: { type: "string", multiple: true },
-  settings: { type: "string" },
   send: { type: "boolean" },
   "dry-run": { type: "boolean" },
-  "graph-url": { type: "string" },
-  mailbox: { type: "string" },
-  rate: { type: "string" },
-  ca: { type: "string" },
-  from: { type: "string" },
-  lang: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -198,7 +189,7 @@ export function statementsCli(ctx: MailCliEnv = defaultEnv()): Command {
     run: async (argv, lang, io) => {
       const parsed = parseOptions(
         argv,
-        { ...SEND_OPTIONS, ledger: { type: "string" }, customers: { type: "string" }, "as-of": { type: "string" }, buckets: { type: "string" }, basis: { type: "string" }, currency: { type: "string" }, sheet: { type: "string" }, only: { type: "string" } },
+        { ...SEND_OPTIONS, ...AGING_OPTIONS, ledger: { type: "string" }, only: { type: "string" } },
         lang,
       );
       const v = parsed.values;
@@ -208,16 +199,7 @@ export function statementsCli(ctx: MailCliEnv = defaultEnv()): Command {
       }
       if (parsed.positionals.length) throw new UsageError(message(lang, "cli.unexpectedArgument", { value: parsed.positionals[0] }));
       if (!v.ledger || !v.customers) throw new UsageError(message(lang, "cli.statements.inputsMissing"));
-      let asOf = todayCivil();
-      if (v["as-of"] !== undefined) {
-        const d = parseIsoDate(v["as-of"]);
-        if (d === null) throw new UsageError(message(lang, "cli.asOfInvalid", { value: v["as-of"] }));
-        asOf = d;
-      }
-      const basis = v.basis ?? "due";
-      if (basis !== "due" && basis !== "document") throw new UsageError(message(lang, "cli.basisInvalid", { value: basis }));
-      const currency = v.currency === undefined ? "MXN" : currencyCode(v.currency);
-      if (currency === null) throw new UsageError(message(lang, "cli.currencyInvalid", { value: v.currency! }));
+      const { asOf, edges, basis, currency } = agingChoices(v, lang);
       const settings = readSettings(v.settings, lang);
       const setup = sendSetup(v, settings, lang, io, ctx);
       // Templates first: a broken one stops the run before any file is read or message made.
@@ -225,8 +207,9 @@ export function statementsCli(ctx: MailCliEnv = defaultEnv()): Command {
       const job = await runStatementsJob({
         ledger: fileSource(v.ledger, LEDGER_SPEC, { sheet: v.sheet }),
         customers: fileSource(v.customers, CUSTOMER_SPEC),
+        terms: v.terms ? fileSource(v.terms, TERMS_SPEC) : undefined,
         asOf,
-        edges: v.buckets !== undefined ? parseEdges(v.buckets, lang) : [...DEFAULT_EDGES],
+        edges,
         basis,
         lang,
         currency,

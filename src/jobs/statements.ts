@@ -15,6 +15,8 @@ import type { TableSource } from "./source";
 export interface StatementsJobInput {
   ledger: TableSource;
   customers: TableSource;
+  /** The installation's terms of payment, as for the aging. */
+  terms?: TableSource;
   asOf: CivilDay;
   edges: readonly number[];
   basis?: AgingBasis;
@@ -37,6 +39,7 @@ export async function runStatementsJob(input: StatementsJobInput): Promise<State
   const aging = await runAgingJob({
     ledger: input.ledger,
     customers: input.customers,
+    terms: input.terms,
     asOf: input.asOf,
     edges: input.edges,
     basis: input.basis ?? "due",

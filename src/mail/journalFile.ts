@@ -7,12 +7,26 @@ import { JOURNAL_COLUMNS, journalEntries, journalHeader, journalLine, MemoryJour
  * `Cartera envíos` sheet). Each line is written and flushed to disk before the step it
  * records is taken further, so the file survives a crash at any point.
  */
-export class CsvJournal extends MemoryJournal {
-  private constructor(
+/** A journal kept in a file: every step is appended, durably, as one line. */
+abstract class FileJournal extends MemoryJournal {
+  protected constructor(
     readonly path: string,
     entries: JournalEntry[],
   ) {
     super(entries);
+  }
+
+  protected abstract line(entry: JournalEntry): string;
+
+  override async record(entry: JournalEntry): Promise<void> {
+    appendDurably(this.path, this.line(entry));
+    await super.record(entry);
+  }
+}
+
+export class CsvJournal extends FileJournal {
+  protected line(entry: JournalEntry): string {
+    return journalLine(entry);
   }
 
   static open(path: string): CsvJournal {
@@ -24,25 +38,13 @@ export class CsvJournal extends MemoryJournal {
     else if (!text.endsWith("\n")) appendDurably(path, "\r\n"); // a line torn by a crash is closed off
     return j;
   }
-
-  override async record(entry: JournalEntry): Promise<void> {
-    appendDurably(this.path, journalLine(entry));
-    await super.record(entry);
-  }
 }
 
 /**
  * The same journal as JSON lines (`--journal envios.jsonl`), one object per step, for tools
  * that read logs rather than spreadsheets. A line torn by a crash is ignored.
  */
-export class JsonlJournal extends MemoryJournal {
-  private constructor(
-    readonly path: string,
-    entries: JournalEntry[],
-  ) {
-    super(entries);
-  }
-
+export class JsonlJournal extends FileJournal {
   static open(path: string): JsonlJournal {
     mkdirSync(dirname(path), { recursive: true });
     const text = existsSync(path) ? readFileSync(path, "utf8") : "";
@@ -61,9 +63,8 @@ export class JsonlJournal extends MemoryJournal {
     return new JsonlJournal(path, entries);
   }
 
-  override async record(entry: JournalEntry): Promise<void> {
-    appendDurably(this.path, JSON.stringify(Object.fromEntries(JOURNAL_COLUMNS.map((c) => [c, entry[c] ?? ""]))) + "\n");
-    await super.record(entry);
+  protected line(entry: JournalEntry): string {
+    return JSON.stringify(Object.fromEntries(JOURNAL_COLUMNS.map((c) => [c, entry[c] ?? ""]))) + "\n";
   }
 }
 

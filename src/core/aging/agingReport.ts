@@ -25,6 +25,24 @@ function say(lang: Lang, key: Key, params?: Record<string, string | number>): st
   return message(lang, key, params);
 }
 
+/**
+ * The columns of an open item as every result that lists items shows them (the aging's
+ * detail, a statement of account): document, type, reference, dates, days, bucket, amount.
+ */
+export function openItemColumns(lang: Lang, byDocument: boolean, currencyKey?: string): ReportColumn[] {
+  const col = (k: string) => say(lang, `aging.col.${k}` as Key);
+  return [
+    { key: "document", header: col("document"), type: "code", width: 14 },
+    { key: "type", header: col("type"), type: "code", width: 6 },
+    { key: "reference", header: col("reference"), type: "code", width: 14 },
+    { key: "docDate", header: col("docDate"), type: "date", width: 12 },
+    { key: "due", header: col("due"), type: "date", width: 12 },
+    { key: "days", header: col(byDocument ? "daysDocument" : "days"), type: "integer", width: 9 },
+    { key: "bucket", header: col("bucket"), type: "text", width: 10 },
+    { key: "amount", header: col("amount"), type: "money", width: 16, currencyKey, highlightPositive: false },
+  ];
+}
+
 /** Bucket labels as the user reads them: `current` becomes `Corriente` in Spanish. */
 export function displayBucketLabels(labels: readonly string[], lang: Lang): string[] {
   return labels.map((l) => (l === "current" ? say(lang, "aging.bucket.current") : l));
@@ -140,14 +158,7 @@ export function buildAgingReport(input: AgingReportInput): Report {
   const detailColumns: ReportColumn[] = [
     { key: "customer", header: col("customer"), type: "code", width: 13 },
     { key: "name", header: col("name"), type: "text", width: 32 },
-    { key: "document", header: col("document"), type: "code", width: 14 },
-    { key: "type", header: col("type"), type: "code", width: 6 },
-    { key: "reference", header: col("reference"), type: "code", width: 14 },
-    { key: "docDate", header: col("docDate"), type: "date", width: 12 },
-    { key: "due", header: col("due"), type: "date", width: 12 },
-    { key: "days", header: col(byDocument ? "daysDocument" : "days"), type: "integer", width: 9 },
-    { key: "bucket", header: col("bucket"), type: "text", width: 10 },
-    { key: "amount", header: col("amount"), type: "money", width: 16, currencyKey: "currency", highlightPositive: false },
+    ...openItemColumns(lang, byDocument, "currency"),
     { key: "currency", header: col("currency"), type: "code", width: 8 },
     { key: "text", header: col("text"), type: "text", width: 30 },
     { key: "row", header: say(lang, "report.col.row"), type: "integer", width: 8 },

@@ -1,4 +1,4 @@
-import { displayBucketLabels } from "../aging/agingReport";
+import { displayBucketLabels, openItemColumns } from "../aging/agingReport";
 import { formatDayFirst, formatIsoDate } from "../dates";
 import { message, type Lang, type MessageKey } from "../messages";
 import type { Report, ReportSheet, ReportValue } from "../report/report";
@@ -38,14 +38,7 @@ export function buildStatementReport(st: Statement): Report {
     title: `${title} · ${st.name || st.customer}`,
     subtitle,
     columns: [
-      { key: "document", header: col("document"), type: "code", width: 14 },
-      { key: "type", header: col("type"), type: "code", width: 6 },
-      { key: "reference", header: col("reference"), type: "code", width: 16 },
-      { key: "docDate", header: col("docDate"), type: "date", width: 12 },
-      { key: "due", header: col("due"), type: "date", width: 12 },
-      { key: "days", header: col("days"), type: "integer", width: 9 },
-      { key: "bucket", header: col("bucket"), type: "text", width: 10 },
-      { key: "amount", header: col("amount"), type: "money", width: 16 },
+      ...openItemColumns(lang, false),
       { key: "text", header: col("text"), type: "text", width: 30 },
     ],
     rows: st.lines.map((l): ReportValue[] => [l.document, l.type, l.reference, l.documentDate, l.dueDate, l.days, labels[l.bucket], l.amount, l.text]),

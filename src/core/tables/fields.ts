@@ -39,6 +39,12 @@ export class RowFields {
     return this.ctx.mapping[key];
   }
 
+  /** The column of a field whose cell holds something, or -1 (no such column, or an empty cell). */
+  filled(key: string): number {
+    const i = this.ctx.mapping[key];
+    return i === undefined || isEmptyCell(this.row[i]) ? -1 : i;
+  }
+
   has(key: string): boolean {
     const i = this.ctx.mapping[key];
     return i !== undefined && !isEmptyCell(this.row[i]);
@@ -86,10 +92,9 @@ export class RowFields {
 
   /** Centavos; null when the column is absent or the cell empty (or unreadable: then rejected). */
   money(key: string): Centavos | null {
-    const i = this.ctx.mapping[key];
-    if (i === undefined) return null;
+    const i = this.filled(key);
+    if (i < 0) return null;
     const v = this.row[i];
-    if (isEmptyCell(v)) return null;
     const decimal = this.ctx.formats?.[i]?.decimal ?? "undecided";
     if (typeof v === "string") {
       const fast = simpleAmount(v, decimal);
@@ -102,10 +107,9 @@ export class RowFields {
   }
 
   date(key: string): CivilDay | null {
-    const i = this.ctx.mapping[key];
-    if (i === undefined) return null;
+    const i = this.filled(key);
+    if (i < 0) return null;
     const v = this.row[i];
-    if (isEmptyCell(v)) return null;
     const format = this.ctx.formats?.[i];
     const order = format?.order ?? "dayFirst";
     if (typeof v === "string") {
@@ -134,10 +138,9 @@ export class RowFields {
   }
 
   number(key: string): number | null {
-    const i = this.ctx.mapping[key];
-    if (i === undefined) return null;
+    const i = this.filled(key);
+    if (i < 0) return null;
     const v = this.row[i];
-    if (isEmptyCell(v)) return null;
     if (typeof v === "number" && Number.isFinite(v)) return v;
     const t = cellText(v).replace(/,/g, "");
     const n = /^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
