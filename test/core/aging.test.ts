@@ -161,3 +161,17 @@ describe("aging", () => {
     expect(t.items).toBe(5000);
   });
 });
+
+describe("exact totals", () => {
+  test("sums stay exact to the centavo up to 2^53 centavos; past it the aging refuses with a clear message", () => {
+    const big = 999_999_999_999_999; // the largest amount a reader accepts, in centavos
+    const exact = age([item({ amount: big, netDueDate: d("2026-09-30") }), item({ amount: 3, netDueDate: d("2026-09-30") }), item({ amount: 5, netDueDate: d("2026-09-30") })], { asOf });
+    expect(exact.customers[0].total).toBe(big + 8);
+    expect(exact.customers[0].buckets.reduce((a, b) => a + b, 0)).toBe(exact.customers[0].total);
+    const many = Array.from({ length: 10 }, () => item({ amount: big, netDueDate: d("2026-09-30") }));
+    expect(() => age(many, { asOf })).toThrow(/cannot add them exactly|no puede sumarlos/);
+    // Credits count by their size too: +big and -big ten times would hide inexact partial sums.
+    const swings = Array.from({ length: 10 }, (_, i) => item({ amount: i % 2 ? -big : big, netDueDate: d("2026-09-30") }));
+    expect(() => age(swings, { asOf })).toThrow();
+  });
+});

@@ -1,6 +1,7 @@
 import type { CivilDay } from "../dates";
 import type { LedgerItem } from "../tables/ledger";
-import type { Centavos } from "../money";
+import { InputError } from "../errors";
+import { unitsText, type Centavos } from "../money";
 
 export type AgingBasis = "due" | "document";
 
@@ -126,6 +127,7 @@ export function age(items: readonly LedgerItem[], options: AgingOptions): AgingR
   const groups = new Map<string, Map<string, Acc>>();
   const termCache = new Map<string, number | undefined>();
   let notOpen = 0;
+  let magnitude = 0;
 
   for (let i = 0; i < n; i++) {
     const it = items[i];
@@ -174,6 +176,7 @@ export function age(items: readonly LedgerItem[], options: AgingOptions): AgingR
     }
     const r = acc.row;
     const amount = it.amount;
+    magnitude += amount < 0 ? -amount : amount;
     r.buckets[b] += amount;
     r.total += amount;
     r.items++;
@@ -181,6 +184,10 @@ export function age(items: readonly LedgerItem[], options: AgingOptions): AgingR
     else if (amount > 0 && days > r.maxDaysPastDue) r.maxDaysPastDue = days;
     if (r.name === "" && it.customerName !== "") r.name = it.customerName;
   }
+  // Every partial sum is exact while the sum of magnitudes stays an exact integer. Past it
+  // (some 90 trillion pesos, beyond any real ledger) a total could be off by a centavo: say
+  // so rather than print it.
+  if (magnitude > Number.MAX_SAFE_INTEGER) throw new InputError({ code: "amount.totalTooLarge", params: { max: unitsText(Number.MAX_SAFE_INTEGER) } });
 
   const customers: CustomerAging[] = [];
   for (const byCurrency of groups.values()) for (const acc of byCurrency.values()) customers.push(acc.row);

@@ -193,6 +193,7 @@ export const en: Record<MessageKey, string> = {
   "text.strayQuote": "{file}, line {line}: a quote (\") inside a quoted field that began on line {start} is not doubled, so where the field ends is ambiguous; fix the quotes or save the file again from Excel.",
   "text.recordTooLong": "{file}, line {line}: the line is longer than {max#} characters; this does not look like a table.",
   "file.xlsxTooLarge": "{file} is beyond what Cartera reads from an .xlsx ({detail}); split the workbook or export it again.",
+  "amount.totalTooLarge": "the amounts add up to more than {max}: Cartera cannot add them exactly to the centavo; check for absurd amounts",
   // ---- functions: CARTERA.* messages and words inside their results
   "fn.arg.missing": "{arg}: the value is missing",
   "fn.arg.problem": "{arg}: {detail}",

@@ -196,6 +196,7 @@ export const es = {
   "text.strayQuote": "{file}, línea {line}: hay comillas (\") sin duplicar dentro de un campo entre comillas que empieza en la línea {start}, así que no se sabe dónde termina; corrija las comillas o vuelva a guardar el archivo desde Excel.",
   "text.recordTooLong": "{file}, línea {line}: la línea tiene más de {max#} caracteres; no parece una tabla.",
   "file.xlsxTooLarge": "{file} excede lo que Cartera puede leer de un .xlsx ({detail}); divida el libro o expórtelo de nuevo.",
+  "amount.totalTooLarge": "los importes suman más de {max}: Cartera no puede sumarlos al centavo exacto; revise que no haya importes absurdos",
   // ---- functions: CARTERA.* messages and words inside their results
   "fn.arg.missing": "{arg}: falta el valor",
   "fn.arg.problem": "{arg}: {detail}",
