@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { civilFromDay } from "../core/dates";
 import { excelMoneyFormat } from "../core/money";
-import type { Report, ReportColumn, ReportSheet, ReportValue } from "../core/report/report";
+import type { Report, ReportColumn, ReportRowKind, ReportSheet, ReportValue } from "../core/report/report";
 import { columnLetter } from "../core/grid";
 import { layoutSheet } from "./layout";
 
@@ -25,6 +25,7 @@ export function excelDate(day: number): Date {
 function cellValue(col: ReportColumn, v: ReportValue): ExcelJS.CellValue {
   if (v === null || v === undefined) return null;
   if (col.type === "money" && typeof v === "number") return v / 100;
+  if (col.type === "quantity" && typeof v === "number") return v / 1000;
   if (col.type === "date" && typeof v === "number") return excelDate(v);
   return v;
 }
@@ -90,7 +91,7 @@ function writeSheet(wb: AnyWorkbook, sheet: ReportSheet, report: Report): void {
     return st;
   };
   const currencyOf = layout.columns.map((c) => c.currencyIndex ?? -1);
-  const writeValues = (values: readonly ReportValue[], rowNumber: number, total: boolean) => {
+  const writeValues = (values: readonly ReportValue[], rowNumber: number, total: boolean, kind?: ReportRowKind | null) => {
     const row = ws.getRow(rowNumber) as AnyRow;
     for (let i = 0; i < sheet.columns.length; i++) {
       const v = values[i];
@@ -101,16 +102,25 @@ function writeSheet(wb: AnyWorkbook, sheet: ReportSheet, report: Report): void {
       // Money in another currency than the report's default needs its own format.
       cell.style = typeof cur === "string" && cur !== "" && cur !== report.currency ? currencyStyle(cur) : columnStyles[i];
     }
-    if (total) {
+    if (total || kind === "balance") {
       for (let i = 1; i <= sheet.columns.length; i++) {
         const cell = row.getCell(i);
         cell.style = { ...cell.style, font: { bold: true }, fill: TOTAL_FILL, border: { top: { style: "thin" }, bottom: { style: "double" } } };
       }
+    } else if (kind === "subtotal") {
+      for (let i = 1; i <= sheet.columns.length; i++) {
+        const cell = row.getCell(i);
+        cell.style = { ...cell.style, font: { bold: true }, border: { top: { style: "thin" } } };
+      }
+    } else if (kind === "section") {
+      const cell = row.getCell(1);
+      cell.style = { ...cell.style, font: { bold: true, color: { argb: "FF1F4E79" } } };
     }
     commit(row);
   };
   let r = headerRowNumber + 1;
-  for (const values of sheet.rows) writeValues(values, r++, false);
+  const kinds = sheet.rowKinds;
+  for (let k = 0; k < sheet.rows.length; k++) writeValues(sheet.rows[k], r++, false, kinds?.[k]);
   const lastDataRow = r - 1;
   for (const t of sheet.totals) writeValues(t.values, r++, true);
 
@@ -141,8 +151,33 @@ function writeSheet(wb: AnyWorkbook, sheet: ReportSheet, report: Report): void {
       commit(row);
     }
   }
+  if (sheet.signatures?.length && layout.signaturesFirstRow !== undefined) writeSignatures(ws, sheet, layout.signaturesFirstRow);
   const maybeCommit = ws as unknown as { commit?: () => void };
   if (typeof maybeCommit.commit === "function") maybeCommit.commit();
+}
+
+/**
+ * Signature blocks side by side: a line to sign on, the party under it, then the lines to
+ * fill in (name, position, date). Rows are written in order, as the streaming writer needs.
+ */
+function writeSignatures(ws: ExcelJS.Worksheet, sheet: ReportSheet, firstRow: number): void {
+  const blocks = sheet.signatures!;
+  const width = Math.max(1, Math.floor(sheet.columns.length / blocks.length));
+  const span = Math.max(1, width - 1);
+  const height = 1 + Math.max(...blocks.map((b) => b.lines.length));
+  for (let k = 0; k < height; k++) {
+    const row = ws.getRow(firstRow + k) as AnyRow;
+    blocks.forEach((b, i) => {
+      const col = 1 + i * width;
+      const text = k === 0 ? b.party : b.lines[k - 1];
+      if (text === undefined) return;
+      const cell = row.getCell(col);
+      cell.value = text;
+      cell.style = { numFmt: "@", font: k === 0 ? { bold: true } : { color: { argb: "FF595959" } } };
+      if (k === 0) for (let c = col; c < col + span; c++) row.getCell(c).border = { top: { style: "medium" } };
+    });
+    commit(row);
+  }
 }
 
 function setProperties(wb: AnyWorkbook, report: Report): void {

@@ -1,0 +1,573 @@
+import type { CivilDay } from "../dates";
+import type { Problem } from "../messages";
+import type { Centavos } from "../money";
+import type { Delivery } from "../tables/deliveries";
+import type { InvoiceLine } from "../tables/invoiceLines";
+import { normalizeUnit, type Thousandths } from "./quantity";
+import { documentKey, parseCitations, type Cited } from "./remissions";
+
+/**
+ * Billing against deliveries (facturación vs remisiones): every remission must end up on
+ * exactly one invoice. Invoice lines cite remissions (one or many, as lists or ranges); each
+ * citation is resolved to one remission on file, or reported: not on file, cancelled, or
+ * ambiguous (the same number for two customers or plants that the line cannot tell apart).
+ * Nothing is guessed, and every remission and line ends up in exactly one place.
+ */
+
+/**
+ * How far apart delivered and invoiced may be before it is a difference. Absolute (a
+ * centavo, a litre) or, when `relativePpm` is set, relative to the delivered value.
+ */
+export interface Tolerance {
+  amount: Centavos;
+  quantity: Thousandths;
+  /** Parts per million of the delivered value (5000 = 0.5 %); overrides the absolute ones. */
+  relativePpm?: number;
+}
+
+export interface DeliveriesOptions {
+  /** Day the age of a remission not invoiced is counted to. */
+  asOf: CivilDay;
+  from?: CivilDay;
+  to?: CivilDay;
+  tolerance: Tolerance;
+}
+
+/** One delivery note: the rows of the list that share its number, customer and plant (its items). */
+export interface Remission {
+  id: number;
+  key: string;
+  prefix: string;
+  /** As written on the deliveries list (its first row). */
+  remission: string;
+  customer: string;
+  customerKey: string;
+  customerName: string;
+  plant: string;
+  jobsite: string;
+  /** The earliest date of its rows. */
+  date: CivilDay;
+  items: Delivery[];
+  cancelled: boolean;
+  /** Distinct invoices citing it, in the order met. */
+  invoices: string[];
+  /** Invoice lines citing it (indexes into the lines given). */
+  lines: number[];
+}
+
+export interface MatchedPair {
+  remission: Remission;
+  invoice: string;
+}
+
+export interface NotInvoiced {
+  remission: Remission;
+  ageDays: number;
+  /** Summed over its items when they share a unit; null when unknown or mixed. */
+  quantity: Thousandths | null;
+  unit: string;
+  amount: Centavos | null;
+  currency: string;
+  product: string;
+}
+
+export interface MissingRemission {
+  invoice: string;
+  line: InvoiceLine;
+  cited: Cited;
+  reason: "notOnFile" | "cancelled";
+}
+
+export interface Ambiguity {
+  invoice: string;
+  line: InvoiceLine;
+  /** The citation as written (the remission number, or the whole cell when it could not be read). */
+  cited: string;
+  reason: "severalRemissions" | "unreadableCitation";
+  problem?: Problem;
+  candidates: Remission[];
+}
+
+interface DifferenceBase {
+  invoice: string;
+  /** The remissions the compared figures cover (one, or those of a line citing several). */
+  remissions: Remission[];
+  lines: InvoiceLine[];
+}
+
+export type Difference =
+  | (DifferenceBase & { field: "customer" | "product"; delivered: string; invoiced: string })
+  | (DifferenceBase & { field: "quantity"; product: string; delivered: Thousandths | null; invoiced: Thousandths | null; deliveredUnit: string; invoicedUnit: string })
+  | (DifferenceBase & { field: "amount"; delivered: Centavos; invoiced: Centavos; deliveredCurrency: string; invoicedCurrency: string });
+
+export interface Duplicate {
+  remission: Remission;
+  /** Every invoice citing it, in order of invoice date (undated last), then number. */
+  invoices: string[];
+}
+
+export interface SummaryRow {
+  customer: string;
+  customerName: string;
+  product: string;
+  productName: string;
+  plant: string;
+  unit: string;
+  currency: string;
+  deliveredQuantity: Thousandths;
+  invoicedQuantity: Thousandths;
+  deliveredAmount: Centavos;
+  invoicedAmount: Centavos;
+  remissions: number;
+  invoiceLines: number;
+}
+
+/** An invoice line that cites no remission at all (freight, pumping, interest…). */
+export interface Uncited {
+  invoice: string;
+  line: InvoiceLine;
+}
+
+export interface DeliveriesResult {
+  options: DeliveriesOptions;
+  matched: MatchedPair[];
+  notInvoiced: NotInvoiced[];
+  missingRemissions: MissingRemission[];
+  ambiguous: Ambiguity[];
+  differences: Difference[];
+  duplicates: Duplicate[];
+  summary: SummaryRow[];
+  uncited: Uncited[];
+  /** Whether the summary is also per plant (the deliveries list has a plant column with values). */
+  byPlant: boolean;
+  remissions: Remission[];
+  counts: {
+    remissions: number;
+    remissionsInPeriod: number;
+    cancelledRemissions: number;
+    invoiceLines: number;
+    invoiceLinesInPeriod: number;
+    cancelledLines: number;
+    invoices: number;
+  };
+  /** Remission rows that repeat another of the same note without an item number to tell them apart. */
+  repeatedRows: { remission: Remission; rows: number[] }[];
+}
+
+/** Customer codes compare without SAP's leading zeros (ALPHA), case-insensitively. */
+export function partyKey(code: string): string {
+  const t = code.trim();
+  return /^\d+$/.test(t) ? t.replace(/^0+(?=\d)/, "") : t.toUpperCase();
+}
+
+function exceeds(diff: number, base: number, absolute: number, ppm: number | undefined): boolean {
+  const d = Math.abs(diff);
+  return ppm === undefined ? d > absolute : d * 1_000_000 > ppm * Math.abs(base);
+}
+
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Numeric keys in numeric order, the rest after them as text. */
+function keyOrder(a: string, b: string): number {
+  return a.length - b.length || byText(a, b);
+}
+
+interface Group {
+  delivered: Thousandths;
+  deliveredUnknown: boolean;
+  deliveredUnits: Set<string>;
+  deliveredUnitText: string;
+  invoiced: Thousandths;
+  invoicedUnknown: boolean;
+  invoicedUnits: Set<string>;
+  invoicedUnitText: string;
+  remissions: Set<Remission>;
+  lines: Set<InvoiceLine>;
+  hasDelivered: boolean;
+  hasInvoiced: boolean;
+  product: string;
+}
+
+function group(): Group {
+  return { delivered: 0, deliveredUnknown: false, deliveredUnits: new Set(), deliveredUnitText: "", invoiced: 0, invoicedUnknown: false, invoicedUnits: new Set(), invoicedUnitText: "", remissions: new Set(), lines: new Set(), hasDelivered: false, hasInvoiced: false, product: "" };
+}
+
+export function reconcileDeliveries(deliveries: readonly Delivery[], lines: readonly InvoiceLine[], options: DeliveriesOptions): DeliveriesResult {
+  const { from, to, asOf, tolerance } = options;
+  const inPeriod = (d: CivilDay | null) => d === null || ((from === undefined || d >= from) && (to === undefined || d <= to));
+
+  // ---- Remissions: rows sharing number, customer and plant are the items of one note.
+  const remissions: Remission[] = [];
+  const byGroup = new Map<string, Remission>();
+  const byKey = new Map<string, Remission[]>();
+  const cancelledByKey = new Map<string, Remission[]>();
+  let byPlant = false;
+  for (const d of deliveries) {
+    const k = documentKey(d.remission);
+    if (k === null) continue; // the kind rejects numbers without digits
+    const ck = partyKey(d.customer);
+    const plant = d.plant.trim().toUpperCase();
+    if (plant) byPlant = true;
+    const g = `${k.key}\u0001${ck}\u0001${plant}\u0001${d.cancelled ? "X" : ""}`;
+    let r = byGroup.get(g);
+    if (!r) {
+      r = { id: remissions.length, key: k.key, prefix: k.prefix, remission: d.remission, customer: d.customer, customerKey: ck, customerName: d.customerName, plant: d.plant, jobsite: d.jobsite, date: d.date, items: [], cancelled: d.cancelled, invoices: [], lines: [] };
+      remissions.push(r);
+      byGroup.set(g, r);
+      const index = d.cancelled ? cancelledByKey : byKey;
+      const list = index.get(k.key);
+      if (list) list.push(r);
+      else index.set(k.key, [r]);
+    }
+    r.items.push(d);
+    if (d.date < r.date) r.date = d.date;
+    if (!r.customerName && d.customerName) r.customerName = d.customerName;
+    if (!r.jobsite && d.jobsite) r.jobsite = d.jobsite;
+  }
+  const repeatedRows: DeliveriesResult["repeatedRows"] = [];
+  for (const r of remissions) {
+    if (r.items.length < 2) continue;
+    const seen = new Map<string, number>();
+    const rows: number[] = [];
+    for (const it of r.items) {
+      const id = `${it.item}\u0001${partyKey(it.product)}`;
+      const first = seen.get(id);
+      if (first === undefined) seen.set(id, it.row);
+      else rows.push(first, it.row);
+    }
+    if (rows.length) repeatedRows.push({ remission: r, rows: [...new Set(rows)].sort((a, b) => a - b) });
+  }
+
+  // ---- Citations: each resolved to one remission, or reported.
+  const missingRemissions: MissingRemission[] = [];
+  const ambiguous: Ambiguity[] = [];
+  const uncited: Uncited[] = [];
+  const links: number[][] = new Array(lines.length);
+  let cancelledLines = 0;
+  let invoiceLinesInPeriod = 0;
+  const invoiceNames = new Set<string>();
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li];
+    links[li] = [];
+    if (line.cancelled) {
+      cancelledLines++;
+      continue;
+    }
+    invoiceNames.add(line.invoice);
+    const lineInPeriod = inPeriod(line.date);
+    if (lineInPeriod) invoiceLinesInPeriod++;
+    if (line.remissions.trim() === "") {
+      if (lineInPeriod) uncited.push({ invoice: line.invoice, line });
+      continue;
+    }
+    const parsed = parseCitations(line.remissions);
+    if (parsed.problem && lineInPeriod) ambiguous.push({ invoice: line.invoice, line, cited: line.remissions, reason: "unreadableCitation", problem: parsed.problem, candidates: [] });
+    if (parsed.cited.length === 0 && !parsed.problem && lineInPeriod) uncited.push({ invoice: line.invoice, line });
+    const lineCustomer = partyKey(line.customer);
+    const linePlant = line.plant.trim().toUpperCase();
+    const seen = links[li];
+    for (const c of parsed.cited) {
+      let candidates = byKey.get(c.key);
+      if (!candidates) {
+        if (lineInPeriod) missingRemissions.push({ invoice: line.invoice, line, cited: c, reason: cancelledByKey.has(c.key) ? "cancelled" : "notOnFile" });
+        continue;
+      }
+      if (candidates.length > 1) {
+        // Narrow by what the line says (series, customer, plant); a step that leaves none is skipped.
+        const narrow = (keep: (r: Remission) => boolean) => {
+          const n = candidates!.filter(keep);
+          if (n.length > 0) candidates = n;
+        };
+        if (c.prefix) narrow((r) => r.prefix === c.prefix);
+        if (candidates.length > 1 && lineCustomer) narrow((r) => r.customerKey === lineCustomer);
+        if (candidates.length > 1 && linePlant) narrow((r) => r.plant.trim().toUpperCase() === linePlant);
+        if (candidates.length > 1) {
+          if (lineInPeriod) ambiguous.push({ invoice: line.invoice, line, cited: c.written, reason: "severalRemissions", candidates });
+          continue;
+        }
+      }
+      const r = candidates[0];
+      if (seen.includes(r.id)) continue;
+      seen.push(r.id);
+      r.lines.push(li);
+      if (!r.invoices.includes(line.invoice)) r.invoices.push(line.invoice);
+    }
+  }
+
+  // ---- Pairs, remissions not invoiced, duplicates.
+  const invoiceDate = new Map<string, CivilDay | null>();
+  for (const line of lines) {
+    if (line.cancelled) continue;
+    const d = invoiceDate.get(line.invoice);
+    if (d === undefined || (line.date !== null && (d === null || line.date < d))) invoiceDate.set(line.invoice, line.date);
+  }
+  const matched: MatchedPair[] = [];
+  const notInvoiced: NotInvoiced[] = [];
+  const duplicates: Duplicate[] = [];
+  let remissionsInPeriod = 0;
+  let cancelledRemissions = 0;
+  for (const r of remissions) {
+    if (r.cancelled) {
+      cancelledRemissions++;
+      continue;
+    }
+    const rIn = inPeriod(r.date);
+    if (rIn) remissionsInPeriod++;
+    if (r.invoices.length === 0) {
+      if (rIn) notInvoiced.push(notInvoicedOf(r, asOf));
+      continue;
+    }
+    let anyIn = rIn;
+    for (const inv of r.invoices) {
+      const pairIn = rIn || r.lines.some((li) => lines[li].invoice === inv && inPeriod(lines[li].date));
+      if (pairIn) matched.push({ remission: r, invoice: inv });
+      anyIn ||= pairIn;
+    }
+    if (r.invoices.length > 1 && anyIn) {
+      const invoices = [...r.invoices].sort((a, b) => {
+        const da = invoiceDate.get(a) ?? null;
+        const db = invoiceDate.get(b) ?? null;
+        return (da === null ? 1 : 0) - (db === null ? 1 : 0) || (da ?? 0) - (db ?? 0) || byText(a, b);
+      });
+      duplicates.push({ remission: r, invoices });
+    }
+  }
+  notInvoiced.sort((a, b) => a.remission.date - b.remission.date || keyOrder(a.remission.key, b.remission.key) || a.remission.id - b.remission.id);
+
+  // ---- Differences, per invoice and group of lines sharing remissions.
+  const differences: Difference[] = [];
+  const linesByInvoice = new Map<string, number[]>();
+  for (let li = 0; li < lines.length; li++) {
+    if (links[li].length === 0) continue;
+    const list = linesByInvoice.get(lines[li].invoice);
+    if (list) list.push(li);
+    else linesByInvoice.set(lines[li].invoice, [li]);
+  }
+  for (const [invoice, lis] of linesByInvoice) {
+    for (const comp of components(lis, links)) {
+      const compLines = comp.lines.map((li) => lines[li]);
+      const compRems = comp.remissions.map((id) => remissions[id]);
+      if (!compLines.some((l) => inPeriod(l.date)) && !compRems.some((r) => inPeriod(r.date))) continue;
+      compare(invoice, compLines, comp.lines, compRems, links, remissions, tolerance, differences);
+    }
+  }
+
+  return {
+    options,
+    matched,
+    notInvoiced,
+    missingRemissions,
+    ambiguous,
+    differences,
+    duplicates,
+    summary: summarize(remissions, lines, links, inPeriod, byPlant),
+    uncited,
+    byPlant,
+    remissions,
+    counts: { remissions: remissions.length - cancelledRemissions, remissionsInPeriod, cancelledRemissions, invoiceLines: lines.length - cancelledLines, invoiceLinesInPeriod, cancelledLines, invoices: invoiceNames.size },
+    repeatedRows,
+  };
+}
+
+function notInvoicedOf(r: Remission, asOf: CivilDay): NotInvoiced {
+  let quantity: Thousandths | null = 0;
+  let amount: Centavos | null = 0;
+  const units = new Set<string>();
+  const products: string[] = [];
+  for (const it of r.items) {
+    if (it.quantity === null) quantity = null;
+    else if (quantity !== null) quantity += it.quantity;
+    if (it.amount === null) amount = null;
+    else if (amount !== null) amount += it.amount;
+    if (it.unit) units.add(normalizeUnit(it.unit));
+    if (it.product && !products.includes(it.product)) products.push(it.product);
+  }
+  const allUnknown = r.items.every((it) => it.quantity === null);
+  return {
+    remission: r,
+    ageDays: asOf - r.date,
+    quantity: units.size > 1 || allUnknown ? null : quantity,
+    unit: units.size === 1 ? (r.items.find((it) => it.unit)?.unit ?? "") : "",
+    amount: r.items.every((it) => it.amount === null) ? null : amount,
+    currency: r.items[0].currency,
+    product: products.join(", "),
+  };
+}
+
+/** Lines of one invoice that share a remission are compared together: a line citing four remissions, two lines of one remission. */
+function components(lis: readonly number[], links: readonly number[][]): { lines: number[]; remissions: number[] }[] {
+  if (lis.length === 1) return [{ lines: [lis[0]], remissions: links[lis[0]] }];
+  const owner = new Map<number, number>();
+  const parent = lis.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  lis.forEach((li, i) => {
+    for (const r of links[li]) {
+      const o = owner.get(r);
+      if (o === undefined) owner.set(r, i);
+      else parent[find(i)] = find(o);
+    }
+  });
+  const out = new Map<number, { lines: number[]; remissions: number[] }>();
+  lis.forEach((li, i) => {
+    const root = find(i);
+    let c = out.get(root);
+    if (!c) out.set(root, (c = { lines: [], remissions: [] }));
+    c.lines.push(li);
+    for (const r of links[li]) if (owner.get(r) === i) c.remissions.push(r);
+  });
+  return [...out.values()];
+}
+
+function compare(invoice: string, compLines: InvoiceLine[], lineIdx: number[], compRems: Remission[], links: readonly number[][], remissions: readonly Remission[], tolerance: Tolerance, out: Difference[]): void {
+  // Customer and product, pair by pair.
+  const customerSeen = new Set<number>();
+  const productSeen = new Set<string>();
+  for (let k = 0; k < compLines.length; k++) {
+    const line = compLines[k];
+    const lc = partyKey(line.customer);
+    const lp = line.product ? partyKey(line.product) : "";
+    for (const id of links[lineIdx[k]]) {
+      const r = remissions[id];
+      if (lc && r.customerKey && lc !== r.customerKey && !customerSeen.has(id)) {
+        customerSeen.add(id);
+        out.push({ field: "customer", invoice, remissions: [r], lines: [line], delivered: r.customer, invoiced: line.customer });
+      }
+      if (lp) {
+        const products = r.items.filter((it) => it.product).map((it) => partyKey(it.product));
+        if (products.length > 0 && !products.includes(lp) && !productSeen.has(`${id}\u0001${lp}`)) {
+          productSeen.add(`${id}\u0001${lp}`);
+          out.push({ field: "product", invoice, remissions: [r], lines: [line], delivered: [...new Set(r.items.map((it) => it.product).filter((p) => p))].join(", "), invoiced: line.product });
+        }
+      }
+    }
+  }
+
+  // Quantities, per product when both sides name them (else all together).
+  const byProduct = compLines.every((l) => l.product) && compRems.every((r) => r.items.every((it) => it.product));
+  const groups = new Map<string, Group>();
+  const groupOf = (p: string) => {
+    const k = byProduct ? partyKey(p) : "";
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = group()));
+    return g;
+  };
+  for (const r of compRems) {
+    for (const it of r.items) {
+      const g = groupOf(it.product);
+      g.hasDelivered = true;
+      if (byProduct) g.product ||= it.product;
+      g.remissions.add(r);
+      if (it.quantity === null) g.deliveredUnknown = true;
+      else g.delivered += it.quantity;
+      if (it.unit) {
+        g.deliveredUnits.add(normalizeUnit(it.unit));
+        g.deliveredUnitText ||= it.unit;
+      }
+    }
+  }
+  for (const l of compLines) {
+    const g = groupOf(l.product);
+    g.hasInvoiced = true;
+    g.lines.add(l);
+    if (l.quantity === null) g.invoicedUnknown = true;
+    else g.invoiced += l.quantity;
+    if (l.unit) {
+      g.invoicedUnits.add(normalizeUnit(l.unit));
+      g.invoicedUnitText ||= l.unit;
+    }
+  }
+  for (const [, g] of groups) {
+    // A product only invoiced is a product difference already.
+    if (!g.hasDelivered) continue;
+    const base = { field: "quantity" as const, invoice, remissions: [...g.remissions], lines: [...g.lines], product: g.product, deliveredUnit: g.deliveredUnitText, invoicedUnit: g.invoicedUnitText };
+    if (!g.hasInvoiced) {
+      if (!g.deliveredUnknown && g.delivered !== 0) out.push({ ...base, delivered: g.delivered, invoiced: null });
+      continue;
+    }
+    const unitsDiffer = g.deliveredUnits.size > 1 || g.invoicedUnits.size > 1 || (g.deliveredUnits.size === 1 && g.invoicedUnits.size === 1 && [...g.deliveredUnits][0] !== [...g.invoicedUnits][0]);
+    const d = g.deliveredUnknown ? null : g.delivered;
+    const i = g.invoicedUnknown ? null : g.invoiced;
+    if (d === null && i === null) continue;
+    if (unitsDiffer || d === null || i === null || exceeds(i - d, d, tolerance.quantity, tolerance.relativePpm)) out.push({ ...base, delivered: d, invoiced: i });
+  }
+
+  // Amounts, when both sides carry them for everything compared.
+  const items = compRems.flatMap((r) => r.items);
+  if (items.length && items.every((it) => it.amount !== null) && compLines.every((l) => l.amount !== null)) {
+    let delivered = 0;
+    let invoiced = 0;
+    for (const it of items) delivered += it.amount!;
+    for (const l of compLines) invoiced += l.amount!;
+    const dc = [...new Set(items.map((it) => it.currency))];
+    const ic = [...new Set(compLines.map((l) => l.currency))];
+    const sameCurrency = dc.length === 1 && ic.length === 1 && dc[0] === ic[0];
+    if (!sameCurrency || exceeds(invoiced - delivered, delivered, tolerance.amount, tolerance.relativePpm)) {
+      out.push({ field: "amount", invoice, remissions: compRems, lines: compLines, delivered, invoiced, deliveredCurrency: dc.join(", "), invoicedCurrency: ic.join(", ") });
+    }
+  }
+}
+
+function summarize(remissions: readonly Remission[], lines: readonly InvoiceLine[], links: readonly number[][], inPeriod: (d: CivilDay | null) => boolean, byPlant: boolean): SummaryRow[] {
+  const rows = new Map<string, SummaryRow>();
+  // One code and name per customer, however each list writes it (the deliveries' form first).
+  const party = new Map<string, { code: string; name: string }>();
+  const know = (code: string, name: string) => {
+    const k = partyKey(code);
+    const p = party.get(k);
+    if (!p) party.set(k, { code, name });
+    else if (!p.name && name) p.name = name;
+  };
+  for (const r of remissions) know(r.customer, r.customerName);
+  for (const l of lines) know(l.customer, l.customerName);
+  // A line without a unit (or plant) takes the one its remissions agree on.
+  const unitsOf = new Map<string, Set<string>>();
+  const rowOf = (customer: string, name: string, product: string, productName: string, plant: string, unit: string, currency: string) => {
+    const k = `${partyKey(customer)}\u0001${partyKey(product)}\u0001${byPlant ? plant.trim().toUpperCase() : ""}\u0001${normalizeUnit(unit)}\u0001${currency}`;
+    let r = rows.get(k);
+    if (!r) {
+      const p = party.get(partyKey(customer));
+      r = { customer: p?.code ?? customer, customerName: p?.name || name, product, productName, plant: byPlant ? plant : "", unit, currency, deliveredQuantity: 0, invoicedQuantity: 0, deliveredAmount: 0, invoicedAmount: 0, remissions: 0, invoiceLines: 0 };
+      rows.set(k, r);
+    }
+    if (!r.customerName && name) r.customerName = name;
+    if (!r.productName && productName) r.productName = productName;
+    return r;
+  };
+  for (const r of remissions) {
+    if (r.cancelled || !inPeriod(r.date)) continue;
+    for (const it of r.items) {
+      const row = rowOf(r.customer, r.customerName, it.product, it.productName, r.plant, it.unit, it.currency);
+      row.deliveredQuantity += it.quantity ?? 0;
+      row.deliveredAmount += it.amount ?? 0;
+      row.remissions++;
+      const uk = `${r.customerKey}\u0001${partyKey(it.product)}`;
+      let set = unitsOf.get(uk);
+      if (!set) unitsOf.set(uk, (set = new Set()));
+      if (it.unit) set.add(it.unit);
+    }
+  }
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li];
+    if (l.cancelled || !inPeriod(l.date)) continue;
+    let plant = l.plant;
+    if (byPlant && !plant) {
+      const plants = new Set(links[li].map((id) => remissions[id].plant));
+      if (plants.size === 1) plant = [...plants][0];
+    }
+    let unit = l.unit;
+    if (!unit) {
+      const set = unitsOf.get(`${partyKey(l.customer)}\u0001${partyKey(l.product)}`);
+      if (set && set.size === 1) unit = [...set][0];
+    }
+    const row = rowOf(l.customer, l.customerName, l.product, l.productName, plant, unit, l.currency);
+    row.invoicedQuantity += l.quantity ?? 0;
+    row.invoicedAmount += l.amount ?? 0;
+    row.invoiceLines++;
+  }
+  return [...rows.values()].sort((a, b) => byText(partyKey(a.customer), partyKey(b.customer)) || byText(a.product, b.product) || byText(a.plant, b.plant) || byText(a.unit, b.unit) || byText(a.currency, b.currency));
+}
