@@ -447,8 +447,10 @@ function compare(invoice: string, compLines: InvoiceLine[], lineIdx: number[], c
     }
   }
 
-  // Quantities, per product when both sides name them (else all together).
-  const byProduct = compLines.every((l) => l.product) && compRems.every((r) => r.items.every((it) => it.product));
+  // Quantities, per product when both sides name them and every invoiced product was delivered;
+  // else all together (a product difference is reported once, not again as two quantities).
+  const deliveredProducts = new Set(compRems.flatMap((r) => r.items.map((it) => partyKey(it.product))));
+  const byProduct = compLines.every((l) => l.product && deliveredProducts.has(partyKey(l.product))) && compRems.every((r) => r.items.every((it) => it.product));
   const groups = new Map<string, Group>();
   const groupOf = (p: string) => {
     const k = byProduct ? partyKey(p) : "";

@@ -88,10 +88,7 @@ function scan(text: string): Num[] {
     let k = j;
     while (k < n && k - j < 2 && isLetter(text.charCodeAt(k))) k++;
     let suffix = "";
-    if (k > j && (k === n || !isLetter(text.charCodeAt(k))) && !(k < n && isDigit(text.charCodeAt(k)))) {
-      const word = plainUpper(text.slice(j, k));
-      if (!RANGE_WORDS.has(word) && !LIST_WORDS.has(word)) suffix = word;
-    }
+    if (k > j && (k === n || !isLetter(text.charCodeAt(k))) && !(k < n && isDigit(text.charCodeAt(k)))) suffix = plainUpper(text.slice(j, k));
     const end = suffix ? k : j;
     const gap = text.slice(prevEnd, i);
     let prefix = "";
@@ -99,8 +96,11 @@ function scan(text: string): Num[] {
     const m = PREFIX_TAIL.exec(gap);
     if (m) {
       const word = plainUpper(m[1]);
-      // Between two numbers, `a`/`al`/`y` followed by a space join them; they are not a series.
-      const connectorWord = nums.length > 0 && /\s/.test(m[2]) && (RANGE_WORDS.has(word) || LIST_WORDS.has(word));
+      // Between two numbers, `a`/`al`/`y` standing alone join them (`1001 a 1004`); after a
+      // comma or with no space before the digits they are a series (`A 5001, A 5002`, `A-5001`).
+      const before = gap.slice(0, m.index);
+      // A word the previous number also carried is its series again (`A 5001 A 5010`).
+      const connectorWord = nums.length > 0 && /\s/.test(m[2]) && /^\s*$/.test(before) && (RANGE_WORDS.has(word) || LIST_WORDS.has(word)) && nums[nums.length - 1].prefix !== word;
       if (!connectorWord) {
         prefix = word;
         start = prevEnd + (m.index ?? 0);
@@ -163,8 +163,9 @@ export function parseCitations(text: string, maxRange = MAX_RANGE): CitationResu
       continue;
     }
     if (link === "unreadable") {
-      cited.push(citedOf(clean, cur));
+      // Neither side is certain (`1001-04` might be one number or four): both are reported, not used.
       unreadable(cur, next);
+      i++;
       continue;
     }
     if (link === "joined") {
