@@ -89,10 +89,17 @@ const PAYMENT_TYPES = new Set(["DZ", "KZ", "ZP", "PA", "PAG", "PAGO", "P", "TR",
 const CREDIT_WORDS = /nota de cr[eé]dito|\bn\.?\s?c\.?\b|credit (memo|note)|bonificaci[oó]n|descuento|devoluci[oó]n|rebate/i;
 const PAYMENT_WORDS = /\b(pagos?|payment|transferencia|transf|spei|cheque|chq|dep[oó]sito|remesa|wire|ach|anticipo)\b|^spei|\bspei\d/i;
 
+/**
+ * Whether a document is a credit note or a payment: its document type decides when it is a
+ * known one (SAP's DG, DZ…); else the words of its type and texts, and when they say both
+ * (`Bonificación por pronto pago`) it is neither for sure.
+ */
 function kindOf(type: string, texts: readonly string[]): { credit: boolean; payment: boolean } {
   const t = type.trim().toUpperCase();
-  const text = texts.join(" ");
-  return { credit: CREDIT_TYPES.has(t) || CREDIT_WORDS.test(text) || CREDIT_WORDS.test(type), payment: PAYMENT_TYPES.has(t) || PAYMENT_WORDS.test(text) || PAYMENT_WORDS.test(type) };
+  if (CREDIT_TYPES.has(t)) return { credit: true, payment: false };
+  if (PAYMENT_TYPES.has(t)) return { credit: false, payment: true };
+  const text = [type, ...texts].join(" ");
+  return { credit: CREDIT_WORDS.test(text), payment: PAYMENT_WORDS.test(text) };
 }
 
 interface Indexed {
