@@ -280,7 +280,9 @@ export function generateDeliveriesSample(seed = DEFAULT_SEED): DeliveriesSample 
   // A cancelled load that was billed all the same.
   const cancelled = r.take(unplanted, simple);
   cancelled.status = "Cancelada";
-  answers.missing.push({ invoice: ownLine(cancelled).invoice, remission: remText(cancelled.number), reason: "cancelled" });
+  const cancelledLine = ownLine(cancelled);
+  cancelledLine.citation = remText(cancelled.number);
+  answers.missing.push({ invoice: cancelledLine.invoice, remission: remText(cancelled.number), reason: "cancelled" });
   // A load whose date was mistyped on the list: rejected, so its invoice cites one not on file.
   const misdated = r.take(unplanted, simple);
   misdated.badDate = "31/09/2026";

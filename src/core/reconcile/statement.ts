@@ -349,7 +349,7 @@ export function reconcileStatement(ours: readonly LedgerItem[], theirs: readonly
           ours: ourSum,
           theirs: theirSum,
           effect: theirSum - ourSum,
-          text: records.map((j) => theirs[j].text).find((x) => x) ?? "",
+          text: recordedOurs.map((o) => o.text).find((x) => x) ?? records.map((j) => theirs[j].text).find((x) => x) ?? "",
           ourItems: recordedOurs,
           theirItems: records.map((j) => theirs[j]),
           note: twice ? { code: "statement.note.recordedTwice", params: { document: twice.documentNumber } } : undefined,
