@@ -44,6 +44,8 @@ export interface Remission {
   customerKey: string;
   customerName: string;
   plant: string;
+  /** The plant as compared (upper case, trimmed, without leading zeros). */
+  plantKey: string;
   jobsite: string;
   /** The earliest date of its rows. */
   date: CivilDay;
@@ -154,10 +156,39 @@ export interface DeliveriesResult {
   repeatedRows: { remission: Remission; rows: number[] }[];
 }
 
-/** Customer codes compare without SAP's leading zeros (ALPHA), case-insensitively. */
+const partyKeys = new Map<string, string>();
+
+/**
+ * Customer and material codes compare without SAP's leading zeros (ALPHA), case-insensitively.
+ * A list has a few thousand distinct codes among hundreds of thousands of rows: each is worked
+ * out once.
+ */
 export function partyKey(code: string): string {
-  const t = code.trim();
-  return /^\d+$/.test(t) ? t.replace(/^0+(?=\d)/, "") : t.toUpperCase();
+  let k = partyKeys.get(code);
+  if (k === undefined) {
+    const t = code.trim();
+    k = /^\d+$/.test(t) ? t.replace(/^0+(?=\d)/, "") : t.toUpperCase();
+    if (partyKeys.size < 100_000) partyKeys.set(code, k);
+  }
+  return k;
+}
+
+/** Whether a code written as `code` is the customer whose key is `key`, without building its key when it need not. */
+function sameParty(code: string, key: string): boolean {
+  let i = 0;
+  const n = code.length;
+  while (i < n - 1 && code.charCodeAt(i) === 48) i++;
+  if (n - i === key.length) {
+    let k = 0;
+    while (k < key.length && code.charCodeAt(i + k) === key.charCodeAt(k)) k++;
+    if (k === key.length) {
+      // Equal once the zeros are off: the same customer when the code is all digits.
+      let digits = true;
+      for (let j = 0; j < n && digits; j++) digits = code.charCodeAt(j) >= 48 && code.charCodeAt(j) <= 57;
+      if (digits) return true;
+    }
+  }
+  return partyKey(code) === key;
 }
 
 function exceeds(diff: number, base: number, absolute: number, ppm: number | undefined): boolean {
@@ -199,27 +230,23 @@ export function reconcileDeliveries(deliveries: readonly Delivery[], lines: read
   const inPeriod = (d: CivilDay | null) => d === null || ((from === undefined || d >= from) && (to === undefined || d <= to));
 
   // ---- Remissions: rows sharing number, customer and plant are the items of one note.
+  // One index by number, cancelled notes included; a number's list is nearly always one long.
   const remissions: Remission[] = [];
-  const byGroup = new Map<string, Remission>();
-  const byKey = new Map<string, Remission[]>();
-  const cancelledByKey = new Map<string, Remission[]>();
+  const byNumber = new Map<string, Remission[]>();
   let byPlant = false;
   for (const d of deliveries) {
     const k = documentKey(d.remission);
     if (k === null) continue; // the kind rejects numbers without digits
     const ck = partyKey(d.customer);
-    const plant = d.plant.trim().toUpperCase();
-    if (plant) byPlant = true;
-    const g = `${k.key}\u0001${ck}\u0001${plant}\u0001${d.cancelled ? "X" : ""}`;
-    let r = byGroup.get(g);
+    const plantKey = d.plant === "" ? "" : partyKey(d.plant);
+    if (plantKey) byPlant = true;
+    const list = byNumber.get(k.key);
+    let r = list?.find((x) => x.customerKey === ck && x.plantKey === plantKey && x.cancelled === d.cancelled);
     if (!r) {
-      r = { id: remissions.length, key: k.key, prefix: k.prefix, remission: d.remission, customer: d.customer, customerKey: ck, customerName: d.customerName, plant: d.plant, jobsite: d.jobsite, date: d.date, items: [], cancelled: d.cancelled, invoices: [], lines: [] };
+      r = { id: remissions.length, key: k.key, prefix: k.prefix, remission: d.remission, customer: d.customer, customerKey: ck, customerName: d.customerName, plant: d.plant, plantKey, jobsite: d.jobsite, date: d.date, items: [], cancelled: d.cancelled, invoices: [], lines: [] };
       remissions.push(r);
-      byGroup.set(g, r);
-      const index = d.cancelled ? cancelledByKey : byKey;
-      const list = index.get(k.key);
       if (list) list.push(r);
-      else index.set(k.key, [r]);
+      else byNumber.set(k.key, [r]);
     }
     r.items.push(d);
     if (d.date < r.date) r.date = d.date;
@@ -247,42 +274,48 @@ export function reconcileDeliveries(deliveries: readonly Delivery[], lines: read
   const links: number[][] = new Array(lines.length);
   let cancelledLines = 0;
   let invoiceLinesInPeriod = 0;
-  const invoiceNames = new Set<string>();
+  // Per invoice: its earliest date and its lines (one look-up per line serves both).
+  const invoices = new Map<string, { date: CivilDay | null; lines: number[] }>();
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li];
-    links[li] = [];
+    const seen: number[] = (links[li] = []);
     if (line.cancelled) {
       cancelledLines++;
       continue;
     }
-    invoiceNames.add(line.invoice);
+    const inv = invoices.get(line.invoice);
+    if (!inv) invoices.set(line.invoice, { date: line.date, lines: [li] });
+    else {
+      inv.lines.push(li);
+      if (line.date !== null && (inv.date === null || line.date < inv.date)) inv.date = line.date;
+    }
     const lineInPeriod = inPeriod(line.date);
     if (lineInPeriod) invoiceLinesInPeriod++;
-    if (line.remissions.trim() === "") {
+    if (line.remissions === "" || line.remissions.trim() === "") {
       if (lineInPeriod) uncited.push({ invoice: line.invoice, line });
       continue;
     }
     const parsed = parseCitations(line.remissions);
     if (parsed.problem && lineInPeriod) ambiguous.push({ invoice: line.invoice, line, cited: line.remissions, reason: "unreadableCitation", problem: parsed.problem, candidates: [] });
     if (parsed.cited.length === 0 && !parsed.problem && lineInPeriod) uncited.push({ invoice: line.invoice, line });
-    const lineCustomer = partyKey(line.customer);
-    const linePlant = line.plant.trim().toUpperCase();
-    const seen = links[li];
     for (const c of parsed.cited) {
-      let candidates = byKey.get(c.key);
-      if (!candidates) {
-        if (lineInPeriod) missingRemissions.push({ invoice: line.invoice, line, cited: c, reason: cancelledByKey.has(c.key) ? "cancelled" : "notOnFile" });
+      const list = byNumber.get(c.key);
+      let candidates = list === undefined ? [] : list.length === 1 ? (list[0].cancelled ? [] : list) : list.filter((x) => !x.cancelled);
+      if (candidates.length === 0) {
+        if (lineInPeriod) missingRemissions.push({ invoice: line.invoice, line, cited: c, reason: list === undefined ? "notOnFile" : "cancelled" });
         continue;
       }
       if (candidates.length > 1) {
         // Narrow by what the line says (series, customer, plant); a step that leaves none is skipped.
         const narrow = (keep: (r: Remission) => boolean) => {
-          const n = candidates!.filter(keep);
+          const n = candidates.filter(keep);
           if (n.length > 0) candidates = n;
         };
+        const lineCustomer = partyKey(line.customer);
+        const linePlant = line.plant === "" ? "" : partyKey(line.plant);
         if (c.prefix) narrow((r) => r.prefix === c.prefix);
         if (candidates.length > 1 && lineCustomer) narrow((r) => r.customerKey === lineCustomer);
-        if (candidates.length > 1 && linePlant) narrow((r) => r.plant.trim().toUpperCase() === linePlant);
+        if (candidates.length > 1 && linePlant) narrow((r) => r.plantKey === linePlant);
         if (candidates.length > 1) {
           if (lineInPeriod) ambiguous.push({ invoice: line.invoice, line, cited: c.written, reason: "severalRemissions", candidates });
           continue;
@@ -297,12 +330,6 @@ export function reconcileDeliveries(deliveries: readonly Delivery[], lines: read
   }
 
   // ---- Pairs, remissions not invoiced, duplicates.
-  const invoiceDate = new Map<string, CivilDay | null>();
-  for (const line of lines) {
-    if (line.cancelled) continue;
-    const d = invoiceDate.get(line.invoice);
-    if (d === undefined || (line.date !== null && (d === null || line.date < d))) invoiceDate.set(line.invoice, line.date);
-  }
   const matched: MatchedPair[] = [];
   const notInvoiced: NotInvoiced[] = [];
   const duplicates: Duplicate[] = [];
@@ -326,26 +353,33 @@ export function reconcileDeliveries(deliveries: readonly Delivery[], lines: read
       anyIn ||= pairIn;
     }
     if (r.invoices.length > 1 && anyIn) {
-      const invoices = [...r.invoices].sort((a, b) => {
-        const da = invoiceDate.get(a) ?? null;
-        const db = invoiceDate.get(b) ?? null;
+      const sorted = [...r.invoices].sort((a, b) => {
+        const da = invoices.get(a)?.date ?? null;
+        const db = invoices.get(b)?.date ?? null;
         return (da === null ? 1 : 0) - (db === null ? 1 : 0) || (da ?? 0) - (db ?? 0) || byText(a, b);
       });
-      duplicates.push({ remission: r, invoices });
+      duplicates.push({ remission: r, invoices: sorted });
     }
   }
   notInvoiced.sort((a, b) => a.remission.date - b.remission.date || keyOrder(a.remission.key, b.remission.key) || a.remission.id - b.remission.id);
 
   // ---- Differences, per invoice and group of lines sharing remissions.
   const differences: Difference[] = [];
-  const linesByInvoice = new Map<string, number[]>();
-  for (let li = 0; li < lines.length; li++) {
-    if (links[li].length === 0) continue;
-    const list = linesByInvoice.get(lines[li].invoice);
-    if (list) list.push(li);
-    else linesByInvoice.set(lines[li].invoice, [li]);
-  }
-  for (const [invoice, lis] of linesByInvoice) {
+  for (const [invoice, inv] of invoices) {
+    const lis = inv.lines.filter((li) => links[li].length > 0);
+    // Usually each line bills one remission of its own: compared one by one, no groups built.
+    let simple = lis.every((li) => links[li].length === 1);
+    for (let a = 0; simple && a < lis.length; a++) for (let b = a + 1; simple && b < lis.length; b++) if (links[lis[a]][0] === links[lis[b]][0]) simple = false;
+    if (simple) {
+      for (const li of lis) {
+        const line = lines[li];
+        const r = remissions[links[li][0]];
+        if (!inPeriod(line.date) && !inPeriod(r.date)) continue;
+        if (r.items.length === 1) compareOne(invoice, line, r, tolerance, differences);
+        else compare(invoice, [line], [li], [r], links, remissions, tolerance, differences);
+      }
+      continue;
+    }
     for (const comp of components(lis, links)) {
       const compLines = comp.lines.map((li) => lines[li]);
       const compRems = comp.remissions.map((id) => remissions[id]);
@@ -366,7 +400,7 @@ export function reconcileDeliveries(deliveries: readonly Delivery[], lines: read
     uncited,
     byPlant,
     remissions,
-    counts: { remissions: remissions.length - cancelledRemissions, remissionsInPeriod, cancelledRemissions, invoiceLines: lines.length - cancelledLines, invoiceLinesInPeriod, cancelledLines, invoices: invoiceNames.size },
+    counts: { remissions: remissions.length - cancelledRemissions, remissionsInPeriod, cancelledRemissions, invoiceLines: lines.length - cancelledLines, invoiceLinesInPeriod, cancelledLines, invoices: invoices.size },
     repeatedRows,
   };
 }
@@ -423,7 +457,31 @@ function components(lis: readonly number[], links: readonly number[][]): { lines
   return [...out.values()];
 }
 
+/**
+ * One line for one remission of one item, the usual case: the same rules as `compare`,
+ * without building its groups (a few hundred thousand of these make a month).
+ */
+function compareOne(invoice: string, line: InvoiceLine, r: Remission, tolerance: Tolerance, out: Difference[]): void {
+  const it = r.items[0];
+  if (line.customer !== r.customer && line.customer !== "" && r.customerKey !== "" && !sameParty(line.customer, r.customerKey)) out.push({ field: "customer", invoice, remissions: [r], lines: [line], delivered: r.customer, invoiced: line.customer });
+  const sameProduct = line.product !== "" && it.product !== "" && (line.product === it.product || partyKey(line.product) === partyKey(it.product));
+  if (line.product && it.product && !sameProduct) out.push({ field: "product", invoice, remissions: [r], lines: [line], delivered: it.product, invoiced: line.product });
+  const du = it.unit === "" ? "" : normalizeUnit(it.unit);
+  const iu = line.unit === "" ? "" : line.unit === it.unit ? du : normalizeUnit(line.unit);
+  const d = it.quantity;
+  const i = line.quantity;
+  if (d !== null || i !== null) {
+    if ((du && iu && du !== iu) || d === null || i === null || exceeds(i - d, d, tolerance.quantity, tolerance.relativePpm)) {
+      out.push({ field: "quantity", invoice, remissions: [r], lines: [line], product: sameProduct ? it.product : "", delivered: d, invoiced: i, deliveredUnit: it.unit, invoicedUnit: line.unit });
+    }
+  }
+  if (it.amount !== null && line.amount !== null && (it.currency !== line.currency || exceeds(line.amount - it.amount, it.amount, tolerance.amount, tolerance.relativePpm))) {
+    out.push({ field: "amount", invoice, remissions: [r], lines: [line], delivered: it.amount, invoiced: line.amount, deliveredCurrency: it.currency, invoicedCurrency: line.currency });
+  }
+}
+
 function compare(invoice: string, compLines: InvoiceLine[], lineIdx: number[], compRems: Remission[], links: readonly number[][], remissions: readonly Remission[], tolerance: Tolerance, out: Difference[]): void {
+  if (compLines.length === 1 && compRems.length === 1 && compRems[0].items.length === 1) return compareOne(invoice, compLines[0], compRems[0], tolerance, out);
   // Customer and product, pair by pair.
   const customerSeen = new Set<number>();
   const productSeen = new Set<string>();
@@ -514,62 +572,81 @@ function compare(invoice: string, compLines: InvoiceLine[], lineIdx: number[], c
   }
 }
 
+/**
+ * Delivered and invoiced per customer, product, plant (when the list has plants), unit and
+ * currency, by their comparable forms. The keys come from caches that hand back one string
+ * per code, so each of the few hundred thousand look-ups finds a string it has seen before.
+ */
 function summarize(remissions: readonly Remission[], lines: readonly InvoiceLine[], links: readonly number[][], inPeriod: (d: CivilDay | null) => boolean, byPlant: boolean): SummaryRow[] {
-  const rows = new Map<string, SummaryRow>();
+  const root = new Map<string, Map<string, Map<string, Map<string, Map<string, SummaryRow>>>>>();
+  const rows: SummaryRow[] = [];
+  /** The row of these keys; a new one shows the codes as first written. */
+  const place = (ck: string, pk: string, plk: string, uk: string, currency: string, customer: string, customerName: string, product: string, productName: string, plant: string, unit: string): SummaryRow => {
+    let a = root.get(ck);
+    if (!a) root.set(ck, (a = new Map()));
+    let b = a.get(pk);
+    if (!b) a.set(pk, (b = new Map()));
+    let c = b.get(plk);
+    if (!c) b.set(plk, (c = new Map()));
+    let d = c.get(uk);
+    if (!d) c.set(uk, (d = new Map()));
+    let row = d.get(currency);
+    if (!row) {
+      d.set(currency, (row = { customer, customerName, product, productName, plant, unit, currency, deliveredQuantity: 0, invoicedQuantity: 0, deliveredAmount: 0, invoicedAmount: 0, remissions: 0, invoiceLines: 0 }));
+      rows.push(row);
+    } else if (!row.productName && productName) row.productName = productName;
+    return row;
+  };
   // One code and name per customer, however each list writes it (the deliveries' form first).
   const party = new Map<string, { code: string; name: string }>();
-  const know = (code: string, name: string) => {
-    const k = partyKey(code);
-    const p = party.get(k);
-    if (!p) party.set(k, { code, name });
-    else if (!p.name && name) p.name = name;
-  };
-  for (const r of remissions) know(r.customer, r.customerName);
-  for (const l of lines) know(l.customer, l.customerName);
-  // A line without a unit (or plant) takes the one its remissions agree on.
-  const unitsOf = new Map<string, Set<string>>();
-  const rowOf = (customer: string, name: string, product: string, productName: string, plant: string, unit: string, currency: string) => {
-    const k = `${partyKey(customer)}\u0001${partyKey(product)}\u0001${byPlant ? plant.trim().toUpperCase() : ""}\u0001${normalizeUnit(unit)}\u0001${currency}`;
-    let r = rows.get(k);
-    if (!r) {
-      const p = party.get(partyKey(customer));
-      r = { customer: p?.code ?? customer, customerName: p?.name || name, product, productName, plant: byPlant ? plant : "", unit, currency, deliveredQuantity: 0, invoicedQuantity: 0, deliveredAmount: 0, invoicedAmount: 0, remissions: 0, invoiceLines: 0 };
-      rows.set(k, r);
-    }
-    if (!r.customerName && name) r.customerName = name;
-    if (!r.productName && productName) r.productName = productName;
-    return r;
-  };
   for (const r of remissions) {
     if (r.cancelled || !inPeriod(r.date)) continue;
+    const p = party.get(r.customerKey);
+    if (!p) party.set(r.customerKey, { code: r.customer, name: r.customerName });
+    else if (!p.name && r.customerName) p.name = r.customerName;
+    const plantKey = byPlant ? r.plantKey : "";
     for (const it of r.items) {
-      const row = rowOf(r.customer, r.customerName, it.product, it.productName, r.plant, it.unit, it.currency);
+      const row = place(r.customerKey, partyKey(it.product), plantKey, it.unit === "" ? "" : normalizeUnit(it.unit), it.currency, r.customer, r.customerName, it.product, it.productName, byPlant ? r.plant : "", it.unit);
       row.deliveredQuantity += it.quantity ?? 0;
       row.deliveredAmount += it.amount ?? 0;
       row.remissions++;
-      const uk = `${r.customerKey}\u0001${partyKey(it.product)}`;
-      let set = unitsOf.get(uk);
-      if (!set) unitsOf.set(uk, (set = new Set()));
-      if (it.unit) set.add(it.unit);
     }
+  }
+  // A line without a unit takes the one the deliveries of its customer and product agree on.
+  const unitOf = new Map<string, Map<string, string | null>>();
+  for (const row of rows) {
+    if (!row.unit) continue;
+    const ck = partyKey(row.customer);
+    let m = unitOf.get(ck);
+    if (!m) unitOf.set(ck, (m = new Map()));
+    const pk = partyKey(row.product);
+    const u = normalizeUnit(row.unit);
+    const seen = m.get(pk);
+    m.set(pk, seen === undefined || seen === u ? u : null);
   }
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li];
     if (l.cancelled || !inPeriod(l.date)) continue;
-    let plant = l.plant;
-    if (byPlant && !plant) {
-      const plants = new Set(links[li].map((id) => remissions[id].plant));
-      if (plants.size === 1) plant = [...plants][0];
+    const ck = partyKey(l.customer);
+    if (!party.has(ck)) party.set(ck, { code: l.customer, name: l.customerName });
+    else if (!party.get(ck)!.name && l.customerName) party.get(ck)!.name = l.customerName;
+    let plant = byPlant ? l.plant : "";
+    if (byPlant && !plant && links[li].length) {
+      // A line without a plant takes the one its remissions agree on.
+      const first = remissions[links[li][0]].plant;
+      if (links[li].every((id) => remissions[id].plant === first)) plant = first;
     }
-    let unit = l.unit;
-    if (!unit) {
-      const set = unitsOf.get(`${partyKey(l.customer)}\u0001${partyKey(l.product)}`);
-      if (set && set.size === 1) unit = [...set][0];
-    }
-    const row = rowOf(l.customer, l.customerName, l.product, l.productName, plant, unit, l.currency);
+    const pk = partyKey(l.product);
+    const unitKey = l.unit === "" ? (unitOf.get(ck)?.get(pk) ?? "") : normalizeUnit(l.unit);
+    const row = place(ck, pk, plant === "" ? "" : partyKey(plant), unitKey, l.currency, l.customer, l.customerName, l.product, l.productName, plant, l.unit || unitKey);
     row.invoicedQuantity += l.quantity ?? 0;
     row.invoicedAmount += l.amount ?? 0;
     row.invoiceLines++;
   }
-  return [...rows.values()].sort((a, b) => byText(partyKey(a.customer), partyKey(b.customer)) || byText(a.product, b.product) || byText(a.plant, b.plant) || byText(a.unit, b.unit) || byText(a.currency, b.currency));
+  for (const r of rows) {
+    const p = party.get(partyKey(r.customer))!;
+    r.customer = p.code;
+    r.customerName = p.name || r.customerName;
+  }
+  return rows.sort((a, b) => byText(partyKey(a.customer), partyKey(b.customer)) || byText(a.product, b.product) || byText(a.plant, b.plant) || byText(a.unit, b.unit) || byText(a.currency, b.currency));
 }

@@ -139,8 +139,15 @@ const UNIT_ALIASES: Record<string, string> = {
   VIAJE: "VIAJE", VIAJES: "VIAJE", TRIP: "VIAJE", SERVICIO: "SERV", SERV: "SERV", E48: "SERV", SER: "SERV",
 };
 
-/** A unit's comparable form; unknown units are kept (upper case, no accents or dots). */
+const units = new Map<string, string>();
+
+/** A unit's comparable form; unknown units are kept (upper case, no accents or dots). A list has a handful: each is read once. */
 export function normalizeUnit(unit: string): string {
-  const u = unit.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/³/g, "3").replace(/²/g, "2").toUpperCase().replace(/[^A-Z0-9]/g, "");
-  return UNIT_ALIASES[u] ?? u;
+  let n = units.get(unit);
+  if (n === undefined) {
+    const u = unit.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/³/g, "3").replace(/²/g, "2").toUpperCase().replace(/[^A-Z0-9]/g, "");
+    n = UNIT_ALIASES[u] ?? u;
+    if (units.size < 10_000) units.set(unit, n);
+  }
+  return n;
 }

@@ -47,7 +47,8 @@ function stripZeros(digits: string): string {
 }
 
 function plainUpper(s: string): string {
-  return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toUpperCase();
+  // eslint-disable-next-line no-control-regex
+  return /^[\u0000-\u007f]*$/.test(s) ? s.toUpperCase() : s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toUpperCase();
 }
 
 function isLetter(c: number): boolean {
@@ -147,6 +148,8 @@ function citedOf(text: string, n: Num): Cited {
  * guess is reported as a problem, and the rest is still returned.
  */
 export function parseCitations(text: string, maxRange = MAX_RANGE): CitationResult {
+  const one = singleCitation(text);
+  if (one) return { cited: [one] };
   const clean = text.replace(UUID, " ");
   const nums = scan(clean);
   const cited: Cited[] = [];
@@ -204,12 +207,49 @@ export function parseCitations(text: string, maxRange = MAX_RANGE): CitationResu
   return problem ? { cited, problem } : { cited };
 }
 
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * The shape nearly every cell has, one number with an ASCII prefix (`R1001`, `R-0001001`,
+ * `Rem. 1001`, `1001A`), read without regular expressions; null for anything else, which
+ * takes the general path.
+ */
+function singleCitation(text: string): Cited | null {
+  let i = 0;
+  let n = text.length;
+  while (i < n && text.charCodeAt(i) === 32) i++;
+  while (n > i && text.charCodeAt(n - 1) === 32) n--;
+  const start = i;
+  // Prefix: letters, then at most one of `-`, `.`, `#` and spaces before the digits.
+  let letters = i;
+  while (letters < n && isAsciiLetter(text.charCodeAt(letters))) letters++;
+  let d = letters;
+  while (d < n) {
+    const c = text.charCodeAt(d);
+    if (c === 45 || c === 46 || c === 35 || c === 32) d++;
+    else break;
+  }
+  if (d - letters > 2 || d >= n || !isDigit(text.charCodeAt(d)) || (d > letters && letters === start)) return null;
+  let e = d;
+  while (e < n && isDigit(text.charCodeAt(e))) e++;
+  let t = e;
+  while (t < n && isAsciiLetter(text.charCodeAt(t))) t++;
+  if (t !== n || t - e > 2) return null;
+  const word = text.slice(start, letters).toUpperCase();
+  if (RANGE_WORDS.has(word) && d > letters) return null;
+  return { key: stripZeros(text.slice(d, e)) + text.slice(e, n).toUpperCase(), prefix: word, written: start === 0 && n === text.length ? text : text.slice(start, n) };
+}
+
 /**
  * The key of one document's own number (a remission's ticket, our SAP document, a folio):
  * the letters before the first digit are its prefix; the rest, without punctuation or leading
  * zeros, its key, so `P01-001234` reads as the citation `P01-001234` does. Null without digits.
  */
 export function documentKey(text: string): Cited | null {
+  const one = singleCitation(text);
+  if (one) return one;
   const t = text.trim();
   let i = 0;
   while (i < t.length && !isDigit(t.charCodeAt(i))) i++;

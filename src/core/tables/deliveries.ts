@@ -69,11 +69,13 @@ const YES = new Set(["X", "SI", "S", "YES", "Y", "TRUE", "VERDADERO", "1", "CANC
 const NO = new Set(["NO", "N", "FALSE", "FALSO", "0", "-"]);
 
 function plainUpper(s: string): string {
-  return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toUpperCase().trim();
+  // eslint-disable-next-line no-control-regex
+  return (/^[\u0000-\u007f]*$/.test(s) ? s : s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "")).toUpperCase().trim();
 }
 
 /** A status that says the document was cancelled (`Cancelada`, `Anulada`, `Void`); anything else is in force. */
 export function statusCancelled(status: string): boolean {
+  if (status === "") return false;
   return CANCEL_WORDS.test(plainUpper(status).replace(/\s+/g, " "));
 }
 
