@@ -4,7 +4,7 @@ import type { Centavos } from "../money";
 import type { Delivery } from "../tables/deliveries";
 import type { InvoiceLine } from "../tables/invoiceLines";
 import { normalizeUnit, type Thousandths } from "./quantity";
-import { documentKey, parseCitations, type Cited } from "./remissions";
+import { documentKey, parseCitations, singleKey, type Cited } from "./remissions";
 
 /**
  * Billing against deliveries (facturación vs remisiones): every remission must end up on
@@ -37,7 +37,6 @@ export interface DeliveriesOptions {
 export interface Remission {
   id: number;
   key: string;
-  prefix: string;
   /** As written on the deliveries list (its first row). */
   remission: string;
   customer: string;
@@ -235,18 +234,18 @@ export function reconcileDeliveries(deliveries: readonly Delivery[], lines: read
   const byNumber = new Map<string, Remission[]>();
   let byPlant = false;
   for (const d of deliveries) {
-    const k = documentKey(d.remission);
-    if (k === null) continue; // the kind rejects numbers without digits
+    const key = singleKey(d.remission) ?? documentKey(d.remission)?.key;
+    if (key === undefined) continue; // the kind rejects numbers without digits
     const ck = partyKey(d.customer);
     const plantKey = d.plant === "" ? "" : partyKey(d.plant);
     if (plantKey) byPlant = true;
-    const list = byNumber.get(k.key);
+    const list = byNumber.get(key);
     let r = list?.find((x) => x.customerKey === ck && x.plantKey === plantKey && x.cancelled === d.cancelled);
     if (!r) {
-      r = { id: remissions.length, key: k.key, prefix: k.prefix, remission: d.remission, customer: d.customer, customerKey: ck, customerName: d.customerName, plant: d.plant, plantKey, jobsite: d.jobsite, date: d.date, items: [], cancelled: d.cancelled, invoices: [], lines: [] };
+      r = { id: remissions.length, key, remission: d.remission, customer: d.customer, customerKey: ck, customerName: d.customerName, plant: d.plant, plantKey, jobsite: d.jobsite, date: d.date, items: [], cancelled: d.cancelled, invoices: [], lines: [] };
       remissions.push(r);
       if (list) list.push(r);
-      else byNumber.set(k.key, [r]);
+      else byNumber.set(key, [r]);
     }
     r.items.push(d);
     if (d.date < r.date) r.date = d.date;
@@ -274,6 +273,37 @@ export function reconcileDeliveries(deliveries: readonly Delivery[], lines: read
   const links: number[][] = new Array(lines.length);
   let cancelledLines = 0;
   let invoiceLinesInPeriod = 0;
+  /** Resolves one citation of a line to one remission, or reports it (`c` is read from the cell when null). */
+  const cite = (key: string, c: Cited | null, li: number, line: InvoiceLine, lineInPeriod: boolean, seen: number[]) => {
+    const list = byNumber.get(key);
+    let candidates = list === undefined ? [] : list.length === 1 ? (list[0].cancelled ? [] : list) : list.filter((x) => !x.cancelled);
+    if (candidates.length === 0) {
+      if (lineInPeriod) missingRemissions.push({ invoice: line.invoice, line, cited: c ?? parseCitations(line.remissions).cited[0], reason: list === undefined ? "notOnFile" : "cancelled" });
+      return;
+    }
+    if (candidates.length > 1) {
+      // Narrow by what the line says (series, customer, plant); a step that leaves none is skipped.
+      const cited = c ?? parseCitations(line.remissions).cited[0];
+      const narrow = (keep: (r: Remission) => boolean) => {
+        const n = candidates.filter(keep);
+        if (n.length > 0) candidates = n;
+      };
+      const lineCustomer = partyKey(line.customer);
+      const linePlant = line.plant === "" ? "" : partyKey(line.plant);
+      if (cited.prefix) narrow((r) => documentKey(r.remission)?.prefix === cited.prefix);
+      if (candidates.length > 1 && lineCustomer) narrow((r) => r.customerKey === lineCustomer);
+      if (candidates.length > 1 && linePlant) narrow((r) => r.plantKey === linePlant);
+      if (candidates.length > 1) {
+        if (lineInPeriod) ambiguous.push({ invoice: line.invoice, line, cited: cited.written, reason: "severalRemissions", candidates });
+        return;
+      }
+    }
+    const r = candidates[0];
+    if (seen.includes(r.id)) return;
+    seen.push(r.id);
+    r.lines.push(li);
+    if (!r.invoices.includes(line.invoice)) r.invoices.push(line.invoice);
+  };
   // Per invoice: its earliest date and its lines (one look-up per line serves both).
   const invoices = new Map<string, { date: CivilDay | null; lines: number[] }>();
   for (let li = 0; li < lines.length; li++) {
@@ -295,38 +325,16 @@ export function reconcileDeliveries(deliveries: readonly Delivery[], lines: read
       if (lineInPeriod) uncited.push({ invoice: line.invoice, line });
       continue;
     }
+    // One number, nearly always: its key straight away, the rest of what was cited only when needed.
+    const one = singleKey(line.remissions);
+    if (one !== null) {
+      cite(one, null, li, line, lineInPeriod, seen);
+      continue;
+    }
     const parsed = parseCitations(line.remissions);
     if (parsed.problem && lineInPeriod) ambiguous.push({ invoice: line.invoice, line, cited: line.remissions, reason: "unreadableCitation", problem: parsed.problem, candidates: [] });
     if (parsed.cited.length === 0 && !parsed.problem && lineInPeriod) uncited.push({ invoice: line.invoice, line });
-    for (const c of parsed.cited) {
-      const list = byNumber.get(c.key);
-      let candidates = list === undefined ? [] : list.length === 1 ? (list[0].cancelled ? [] : list) : list.filter((x) => !x.cancelled);
-      if (candidates.length === 0) {
-        if (lineInPeriod) missingRemissions.push({ invoice: line.invoice, line, cited: c, reason: list === undefined ? "notOnFile" : "cancelled" });
-        continue;
-      }
-      if (candidates.length > 1) {
-        // Narrow by what the line says (series, customer, plant); a step that leaves none is skipped.
-        const narrow = (keep: (r: Remission) => boolean) => {
-          const n = candidates.filter(keep);
-          if (n.length > 0) candidates = n;
-        };
-        const lineCustomer = partyKey(line.customer);
-        const linePlant = line.plant === "" ? "" : partyKey(line.plant);
-        if (c.prefix) narrow((r) => r.prefix === c.prefix);
-        if (candidates.length > 1 && lineCustomer) narrow((r) => r.customerKey === lineCustomer);
-        if (candidates.length > 1 && linePlant) narrow((r) => r.plantKey === linePlant);
-        if (candidates.length > 1) {
-          if (lineInPeriod) ambiguous.push({ invoice: line.invoice, line, cited: c.written, reason: "severalRemissions", candidates });
-          continue;
-        }
-      }
-      const r = candidates[0];
-      if (seen.includes(r.id)) continue;
-      seen.push(r.id);
-      r.lines.push(li);
-      if (!r.invoices.includes(line.invoice)) r.invoices.push(line.invoice);
-    }
+    for (const c of parsed.cited) cite(c.key, c, li, line, lineInPeriod, seen);
   }
 
   // ---- Pairs, remissions not invoiced, duplicates.

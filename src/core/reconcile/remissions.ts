@@ -211,18 +211,25 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+// Where `matchSingle` found the parts of a one-number cell (no allocation per call).
+let sStart = 0;
+let sLetters = 0;
+let sDigits = 0;
+let sDigitsEnd = 0;
+let sEnd = 0;
+
 /**
  * The shape nearly every cell has, one number with an ASCII prefix (`R1001`, `R-0001001`,
- * `Rem. 1001`, `1001A`), read without regular expressions; null for anything else, which
- * takes the general path.
+ * `Rem. 1001`, `1001A`), recognised without regular expressions; false for anything else,
+ * which takes the general path.
  */
-function singleCitation(text: string): Cited | null {
+function matchSingle(text: string): boolean {
   let i = 0;
   let n = text.length;
   while (i < n && text.charCodeAt(i) === 32) i++;
   while (n > i && text.charCodeAt(n - 1) === 32) n--;
   const start = i;
-  // Prefix: letters, then at most one of `-`, `.`, `#` and spaces before the digits.
+  // Prefix: letters, then at most two of `-`, `.`, `#` and spaces before the digits.
   let letters = i;
   while (letters < n && isAsciiLetter(text.charCodeAt(letters))) letters++;
   let d = letters;
@@ -231,15 +238,32 @@ function singleCitation(text: string): Cited | null {
     if (c === 45 || c === 46 || c === 35 || c === 32) d++;
     else break;
   }
-  if (d - letters > 2 || d >= n || !isDigit(text.charCodeAt(d)) || (d > letters && letters === start)) return null;
+  if (d - letters > 2 || d >= n || !isDigit(text.charCodeAt(d)) || (d > letters && letters === start)) return false;
   let e = d;
   while (e < n && isDigit(text.charCodeAt(e))) e++;
   let t = e;
   while (t < n && isAsciiLetter(text.charCodeAt(t))) t++;
-  if (t !== n || t - e > 2) return null;
-  const word = text.slice(start, letters).toUpperCase();
-  if (RANGE_WORDS.has(word) && d > letters) return null;
-  return { key: stripZeros(text.slice(d, e)) + text.slice(e, n).toUpperCase(), prefix: word, written: start === 0 && n === text.length ? text : text.slice(start, n) };
+  if (t !== n || t - e > 2) return false;
+  // `A 5001` may be the Spanish "a" of a range in a longer text; alone it is series A, read by the general path.
+  if (d > letters && letters - start <= 5 && RANGE_WORDS.has(text.slice(start, letters).toUpperCase())) return false;
+  sStart = start;
+  sLetters = letters;
+  sDigits = d;
+  sDigitsEnd = e;
+  sEnd = n;
+  return true;
+}
+
+function singleCitation(text: string): Cited | null {
+  if (!matchSingle(text)) return null;
+  return { key: stripZeros(text.slice(sDigits, sDigitsEnd)) + text.slice(sDigitsEnd, sEnd).toUpperCase(), prefix: text.slice(sStart, sLetters).toUpperCase(), written: sStart === 0 && sEnd === text.length ? text : text.slice(sStart, sEnd) };
+}
+
+/** The key alone of a cell citing one number (`R-0001001` → `1001`), or null when it is anything else. */
+export function singleKey(text: string): string | null {
+  if (!matchSingle(text)) return null;
+  const digits = stripZeros(text.slice(sDigits, sDigitsEnd));
+  return sDigitsEnd === sEnd ? digits : digits + text.slice(sDigitsEnd, sEnd).toUpperCase();
 }
 
 /**
