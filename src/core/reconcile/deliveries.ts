@@ -224,6 +224,10 @@ function group(): Group {
   return { delivered: 0, deliveredUnknown: false, deliveredUnits: new Set(), deliveredUnitText: "", invoiced: 0, invoicedUnknown: false, invoicedUnits: new Set(), invoicedUnitText: "", remissions: new Set(), lines: new Set(), hasDelivered: false, hasInvoiced: false, product: "" };
 }
 
+/** Shared empty lists, replaced by a list of their own on the first push (frozen: a push on them is a bug). */
+const NO_LINES: number[] = Object.freeze([]) as unknown as number[];
+const NO_INVOICES: string[] = Object.freeze([]) as unknown as string[];
+
 export function reconcileDeliveries(deliveries: readonly Delivery[], lines: readonly InvoiceLine[], options: DeliveriesOptions): DeliveriesResult {
   const { from, to, asOf, tolerance } = options;
   const inPeriod = (d: CivilDay | null) => d === null || ((from === undefined || d >= from) && (to === undefined || d <= to));
@@ -242,10 +246,11 @@ export function reconcileDeliveries(deliveries: readonly Delivery[], lines: read
     const list = byNumber.get(key);
     let r = list?.find((x) => x.customerKey === ck && x.plantKey === plantKey && x.cancelled === d.cancelled);
     if (!r) {
-      r = { id: remissions.length, key, remission: d.remission, customer: d.customer, customerKey: ck, customerName: d.customerName, plant: d.plant, plantKey, jobsite: d.jobsite, date: d.date, items: [], cancelled: d.cancelled, invoices: [], lines: [] };
+      r = { id: remissions.length, key, remission: d.remission, customer: d.customer, customerKey: ck, customerName: d.customerName, plant: d.plant, plantKey, jobsite: d.jobsite, date: d.date, items: [d], cancelled: d.cancelled, invoices: NO_INVOICES, lines: NO_LINES };
       remissions.push(r);
       if (list) list.push(r);
       else byNumber.set(key, [r]);
+      continue;
     }
     r.items.push(d);
     if (d.date < r.date) r.date = d.date;
@@ -274,7 +279,7 @@ export function reconcileDeliveries(deliveries: readonly Delivery[], lines: read
   let cancelledLines = 0;
   let invoiceLinesInPeriod = 0;
   /** Resolves one citation of a line to one remission, or reports it (`c` is read from the cell when null). */
-  const cite = (key: string, c: Cited | null, li: number, line: InvoiceLine, lineInPeriod: boolean, seen: number[]) => {
+  const cite = (key: string, c: Cited | null, li: number, line: InvoiceLine, lineInPeriod: boolean) => {
     const list = byNumber.get(key);
     let candidates = list === undefined ? [] : list.length === 1 ? (list[0].cancelled ? [] : list) : list.filter((x) => !x.cancelled);
     if (candidates.length === 0) {
@@ -299,16 +304,21 @@ export function reconcileDeliveries(deliveries: readonly Delivery[], lines: read
       }
     }
     const r = candidates[0];
-    if (seen.includes(r.id)) return;
-    seen.push(r.id);
-    r.lines.push(li);
-    if (!r.invoices.includes(line.invoice)) r.invoices.push(line.invoice);
+    // Arrays made to measure: a pushed-to empty array reserves room for 17.
+    const seen = links[li];
+    if (seen === NO_LINES) links[li] = [r.id];
+    else if (seen.includes(r.id)) return;
+    else seen.push(r.id);
+    if (r.lines === NO_LINES) r.lines = [li];
+    else r.lines.push(li);
+    if (r.invoices === NO_INVOICES) r.invoices = [line.invoice];
+    else if (!r.invoices.includes(line.invoice)) r.invoices.push(line.invoice);
   };
   // Per invoice: its earliest date and its lines (one look-up per line serves both).
   const invoices = new Map<string, { date: CivilDay | null; lines: number[] }>();
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li];
-    const seen: number[] = (links[li] = []);
+    links[li] = NO_LINES;
     if (line.cancelled) {
       cancelledLines++;
       continue;
@@ -328,13 +338,13 @@ export function reconcileDeliveries(deliveries: readonly Delivery[], lines: read
     // One number, nearly always: its key straight away, the rest of what was cited only when needed.
     const one = singleKey(line.remissions);
     if (one !== null) {
-      cite(one, null, li, line, lineInPeriod, seen);
+      cite(one, null, li, line, lineInPeriod);
       continue;
     }
     const parsed = parseCitations(line.remissions);
     if (parsed.problem && lineInPeriod) ambiguous.push({ invoice: line.invoice, line, cited: line.remissions, reason: "unreadableCitation", problem: parsed.problem, candidates: [] });
     if (parsed.cited.length === 0 && !parsed.problem && lineInPeriod) uncited.push({ invoice: line.invoice, line });
-    for (const c of parsed.cited) cite(c.key, c, li, line, lineInPeriod, seen);
+    for (const c of parsed.cited) cite(c.key, c, li, line, lineInPeriod);
   }
 
   // ---- Pairs, remissions not invoiced, duplicates.
@@ -656,5 +666,7 @@ function summarize(remissions: readonly Remission[], lines: readonly InvoiceLine
     r.customer = p.code;
     r.customerName = p.name || r.customerName;
   }
-  return rows.sort((a, b) => byText(partyKey(a.customer), partyKey(b.customer)) || byText(a.product, b.product) || byText(a.plant, b.plant) || byText(a.unit, b.unit) || byText(a.currency, b.currency));
+  const keyed = rows.map((r) => ({ r, k: partyKey(r.customer) }));
+  keyed.sort((a, b) => byText(a.k, b.k) || byText(a.r.product, b.r.product) || byText(a.r.plant, b.r.plant) || byText(a.r.unit, b.r.unit) || byText(a.r.currency, b.r.currency));
+  return keyed.map((x) => x.r);
 }
