@@ -60,6 +60,7 @@ export function buildStatementReport(input: StatementReportInput): Report {
   }
   push("balance", [say(lang, "statement.row.theirBalance"), "", "", result.asOf, null, result.theirBalance, result.theirBalance]);
 
+  const effects = result.items.reduce((a, i) => a + i.effect, 0);
   const name = input.customerName ? `${input.customerName} (${input.customer})` : input.customer;
   const sign = result.sign;
   const statement: ReportSheet = {
@@ -80,7 +81,7 @@ export function buildStatementReport(input: StatementReportInput): Report {
     rowKinds: kinds,
     totals: [],
     notes: [
-      say(lang, result.reconciles ? "statement.note.reconciles" : "statement.note.doesNotReconcile", { ours: formatMoney(result.ourBalance, currency), theirs: formatMoney(result.theirBalance, currency), effect: formatMoney(result.theirBalance - result.ourBalance, currency) }),
+      say(lang, result.reconciles ? "statement.note.reconciles" : "statement.note.doesNotReconcile", { ours: formatMoney(result.ourBalance, currency), theirs: formatMoney(result.theirBalance, currency), op: effects < 0 ? "−" : "+", effect: formatMoney(Math.abs(effects), currency) }),
       say(lang, sign.decidedBy === "option" ? (sign.sign === "payable" ? "statement.note.signPayableOption" : "statement.note.signReceivableOption") : sign.sign === "payable" ? "statement.note.signPayable" : "statement.note.signReceivable", { agree: sign.agree, disagree: sign.disagree, total: sign.agree + sign.disagree }),
       say(lang, "statement.note.skipped", { sub: input.skipped.theirs.subtotalRows, blank: input.skipped.theirs.blankRows, headers: input.skipped.theirs.repeatedHeaders, otherCurrency: input.otherCurrencyRows }),
       say(lang, input.rejected.ours.length + input.rejected.theirs.length ? "statement.note.rejected" : "statement.note.rejectedNone", { ours: input.rejected.ours.length, theirs: input.rejected.theirs.length }),
