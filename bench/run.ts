@@ -9,6 +9,7 @@ import { age } from "../src/core/aging/aging";
 import { parseIsoDate } from "../src/core/dates";
 import type { LedgerItem } from "../src/core/tables/ledger";
 import { writeLedgerXlsx, writeSapTxt } from "../samples/generate";
+import { benchReconcile } from "./reconcile";
 
 interface Figure {
   name: string;
@@ -104,6 +105,8 @@ async function main(): Promise<void> {
   }
   const x = child(xlsx);
   figures.push({ name: "Read + age 200,000-row .xlsx", value: x.ms / 1000, unit: "s", floor: 15, detail: `${(statSync(xlsx).size / 1e6).toFixed(0)} MB, peak ${x.maxRssMB.toFixed(0)} MB` });
+
+  figures.push(...(await benchReconcile(DATA)));
 
   try {
     // Custom functions (issue 3) bring their own figures when present.

@@ -1,4 +1,5 @@
 import { agingCli } from "./aging";
+import { reconcileCli } from "./reconcile";
 import type { Command } from "./common";
 import { loginCli, minutesCli, statementsCli } from "./statements";
 
@@ -9,7 +10,7 @@ import { loginCli, minutesCli, statementsCli } from "./statements";
 export const COMMANDS: Record<string, Command> = {
   aging: agingCli,
 
-  // reconcile (deliveries, statement, payments): src/cli/reconcile.ts
+  reconcile: reconcileCli, // deliveries, statement (payments: issue 10)
 
   // credit: src/cli/credit.ts
 

@@ -37,6 +37,8 @@ export interface SheetLayout {
   totalsMode: TotalsMode;
   totalsFirstRow: number;
   notesFirstRow: number;
+  /** Where the signature blocks start (the party's line), when the sheet has any. */
+  signaturesFirstRow?: number;
   /** Columns whose positive values are highlighted (overdue buckets). */
   highlightColumns: number[];
   chart?: ChartLayout;
@@ -67,6 +69,9 @@ export function numberFormatFor(col: ReportColumn, currency: string): string {
       return "#,##0";
     case "number":
       return "#,##0.00";
+    case "quantity":
+      // Loads of 7.5 m³ and scale weights of 12.345 t: two decimals at least, three when there are.
+      return "#,##0.00#";
     case "percent":
       return "0.0%";
     case "text":
@@ -104,6 +109,8 @@ export function layoutSheet(report: Report, sheet: ReportSheet): SheetLayout {
     notesFirstRow,
     highlightColumns: sheet.columns.map((c, i) => (c.highlightPositive ? i : -1)).filter((i) => i >= 0),
   };
+  // Room to sign above the line: three rows below the notes (or the totals).
+  if (sheet.signatures?.length) layout.signaturesFirstRow = (sheet.notes.length ? notesFirstRow + sheet.notes.length : totalsFirstRow + sheet.totals.length) + 3;
   if (sheet.chart && sheet.rows.length > 0) {
     const data = chartData(sheet, sheet.chart, report.currency);
     if (data.categories.length > 0) {
@@ -130,6 +137,7 @@ export function cellValue(col: ReportColumn, v: ReportValue, dateSystem: DateSys
   if (v === null || v === undefined) return "";
   if (typeof v === "number") {
     if (col.type === "money") return v / 100;
+    if (col.type === "quantity") return v / 1000;
     if (col.type === "date") return serialFromDay(v, dateSystem);
     if (col.type === "code" || col.type === "text") return String(v);
     return v;
@@ -186,7 +194,7 @@ export function totalsFormulas(layout: SheetLayout): (string | number)[][] {
     return layout.columns.map((c, i) => {
       const v = t.values[i];
       if (v === null || v === undefined || v === "") return "";
-      if (typeof v !== "number" || !["money", "integer", "number"].includes(c.column.type)) return typeof v === "string" ? (cellValue(c.column, v, 1900) as string) : String(v);
+      if (typeof v !== "number" || !["money", "integer", "number", "quantity"].includes(c.column.type)) return typeof v === "string" ? (cellValue(c.column, v, 1900) as string) : String(v);
       const col = columnLetter(i);
       const range = `${col}${first}:${col}${last}`;
       if (layout.totalsMode === "rowsBelow" && curIdx !== undefined && typeof currency === "string") {

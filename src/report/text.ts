@@ -1,6 +1,7 @@
 import { formatDayFirst } from "../core/dates";
 import { message, type Lang } from "../core/messages";
 import { formatMoney } from "../core/money";
+import { formatQuantity } from "../core/reconcile/quantity";
 import type { Report, ReportSheet, ReportValue } from "../core/report/report";
 
 /**
@@ -33,19 +34,31 @@ export function sheetToText(sheet: ReportSheet, options: { rows?: readonly numbe
       const cur = col.currencyKey ? values[index.get(col.currencyKey) ?? -1] : undefined;
       return formatMoney(v, typeof cur === "string" && cur ? cur : "MXN");
     }
+    if (col.type === "quantity" && typeof v === "number") return formatQuantity(v);
     if (col.type === "date" && typeof v === "number") return formatDayFirst(v);
     return safeText(String(v));
   };
-  const rows = options.rows ? options.rows.map((r) => sheet.rows[r]) : sheet.rows;
+  const picked = options.rows ?? sheet.rows.map((_, k) => k);
+  const rows = picked.map((r) => sheet.rows[r]);
+  const kinds = picked.map((r) => sheet.rowKinds?.[r] ?? null);
   const body = [...rows, ...sheet.totals.map((t) => t.values)].map((r) => cols.map(({ i }) => fmt(r, i)));
   const header = cols.map(({ c }) => c.header);
-  const widths = header.map((h, k) => Math.min(40, Math.max(h.length, ...body.map((r) => r[k].length))));
-  const right = cols.map(({ c }) => c.type === "money" || c.type === "integer" || c.type === "number");
+  // A section's label stands alone on its line: it does not widen the first column.
+  const widths = header.map((h, k) => Math.min(40, Math.max(h.length, ...body.filter((_, j) => kinds[j] !== "section").map((r) => r[k].length))));
+  const right = cols.map(({ c }) => c.type === "money" || c.type === "integer" || c.type === "number" || c.type === "quantity");
   const line = (cells: string[]) =>
     cells.map((s, k) => (s.length > widths[k] ? s.slice(0, widths[k] - 1) + "…" : right[k] ? s.padStart(widths[k]) : s.padEnd(widths[k]))).join("  ").trimEnd();
-  const out = [line(header), widths.map((w) => "-".repeat(w)).join("  ")];
+  const rule = (ch: string) => widths.map((w) => ch.repeat(w)).join("  ");
+  const out = [line(header), rule("-")];
   body.forEach((r, k) => {
-    if (k === rows.length && sheet.totals.length) out.push(widths.map((w) => "=".repeat(w)).join("  "));
+    if (k === rows.length && sheet.totals.length) out.push(rule("="));
+    const kind = kinds[k];
+    if (kind === "section") {
+      out.push("", r.find((c) => c !== "") ?? "");
+      return;
+    }
+    if (kind === "subtotal") out.push(rule("-"));
+    else if (kind === "balance" && k > 0) out.push(rule("="));
     out.push(line(r));
   });
   return out.join("\n");
@@ -55,6 +68,17 @@ export function sheetToText(sheet: ReportSheet, options: { rows?: readonly numbe
 export function problemLine(values: readonly ReportValue[], lang: Lang): string {
   const [row, column, value, reason] = values;
   return message(lang, "report.problemLine", { row: String(row ?? ""), column: shortText(String(column ?? ""), 40), value: shortText(String(value ?? "")), reason: safeText(String(reason ?? "")) });
+}
+
+/** Signature blocks side by side: the line, the party, the lines to fill in. */
+export function signatureLines(sheet: ReportSheet): string[] {
+  const blocks = sheet.signatures ?? [];
+  const width = Math.max(32, ...blocks.map((b) => Math.max(b.party.length, ...b.lines.map((l) => l.length)) + 4));
+  const height = Math.max(...blocks.map((b) => b.lines.length));
+  const row = (cells: string[]) => cells.map((c) => safeText(c).padEnd(width)).join("").trimEnd();
+  const out = ["", row(blocks.map(() => "_".repeat(width - 4))), row(blocks.map((b) => b.party))];
+  for (let k = 0; k < height; k++) out.push(row(blocks.map((b) => b.lines[k] ?? "")));
+  return out;
 }
 
 export interface TextOptions {
@@ -78,18 +102,20 @@ export function reportToText(report: Report, options: TextOptions = {}): string[
     out.push(safeText(first.subtitle ? `${first.title ?? report.title} — ${first.subtitle}` : (first.title ?? report.title)), "");
     if (first.glimpse) {
       out.push(first.glimpse.heading);
-      out.push(sheetToText(first, { rows: first.glimpse.rows, columns: first.glimpse.columns }));
+      // A glimpse of nothing is its heading alone ("no differences"), not an empty table.
+      if (first.glimpse.rows.length) out.push(sheetToText(first, { rows: first.glimpse.rows, columns: first.glimpse.columns }));
     } else {
       out.push(sheetToText(first));
     }
     out.push("");
     for (const fact of report.facts ?? []) out.push(safeText(fact));
     for (const note of first.notes.slice(0, options.maxNotes ?? first.notes.length)) out.push(safeText(note));
+    if (first.signatures?.length) out.push(...signatureLines(first));
   }
   const max = options.maxProblems ?? 20;
   for (const sheet of report.sheets) {
     if (!sheet.problems || sheet.rows.length === 0) continue;
-    out.push("", message(lang, "report.problemsHeading", { sheet: sheet.name }));
+    out.push("", sheet.problemsHeading ? safeText(sheet.problemsHeading) : message(lang, "report.problemsHeading", { sheet: sheet.name }));
     for (const r of sheet.rows.slice(0, max)) out.push(`  ${problemLine(r, lang)}`);
     if (sheet.rows.length > max) out.push(`  ${message(lang, "report.problemsMore", { count: sheet.rows.length - max })}${options.moreHint ? ` ${options.moreHint}` : ""}`);
   }

@@ -2,7 +2,7 @@ import { serialFromDay } from "../core/dates";
 import { columnLetter } from "../core/grid";
 import { message } from "../core/messages";
 import { excelMoneyFormat } from "../core/money";
-import type { Report, ReportSheet, ReportValue } from "../core/report/report";
+import type { Report, ReportRowKind, ReportSheet, ReportValue } from "../core/report/report";
 import { layoutSheet, type SheetLayout } from "./layout";
 import { argb, HEADER_FILL, HEADER_FONT, HEADER_ROW_HEIGHT, NOTE_COLOR, OVERDUE_FILL, OVERDUE_FONT, TITLE_COLOR, TITLE_FONT_SIZE, TOTAL_FILL } from "./palette";
 import type { StyleSheet, XfSpec } from "./xlsxStyles";
@@ -32,6 +32,7 @@ const TEXT = 0;
 const MONEY = 1;
 const DATE = 2;
 const NUMBER = 3;
+const QUANTITY = 4;
 
 interface ColumnPlan {
   letter: string;
@@ -43,6 +44,8 @@ interface ColumnPlan {
   sQuote: string;
   sTotal: string;
   sTotalQuote: string;
+  /** ` s="N"` of a subtotal row's cells (bold, a line above). */
+  sSubtotal: string;
   /** Index of the column with the row's currency, or -1. */
   currencyIndex: number;
   /** Per currency other than the report's: data and totals styles with its money format. */
@@ -102,6 +105,8 @@ export class SheetPlan {
   private readonly headerS: string[];
   private readonly titleS: string;
   private readonly noteS: string;
+  private readonly sectionS: string;
+  private readonly signS: { party: string; rule: string; line: string };
   private readonly dxfId: number;
   readonly lastRow: number;
 
@@ -119,6 +124,7 @@ export class SheetPlan {
     if (n > MAX_COLUMNS) throw new RangeError(`sheet "${name}" has ${n} columns; Excel holds ${MAX_COLUMNS}`);
     // Two rows are kept for the notes about cut or replaced text.
     this.lastRow = layout.notesFirstRow + sheet.notes.length + 1;
+    if (layout.signaturesFirstRow !== undefined && sheet.signatures?.length) this.lastRow = Math.max(this.lastRow, layout.signaturesFirstRow + Math.max(...sheet.signatures.map((b) => b.lines.length)));
     if (this.lastRow > MAX_ROWS) throw new RangeError(`sheet "${name}" needs ${this.lastRow} rows; Excel holds ${MAX_ROWS}`);
 
     const totalSpec: XfSpec = { font: { bold: true }, fill: argb(TOTAL_FILL), totalBorder: true };
@@ -134,7 +140,7 @@ export class SheetPlan {
         }
     this.cols = layout.columns.map((c, i) => {
       const t = c.column.type;
-      const kind = t === "money" ? MONEY : t === "date" ? DATE : t === "text" || t === "code" ? TEXT : NUMBER;
+      const kind = t === "money" ? MONEY : t === "date" ? DATE : t === "quantity" ? QUANTITY : t === "text" || t === "code" ? TEXT : NUMBER;
       const numFmt = c.numberFormat;
       const style = styles.xf({ numFmt });
       const plan: ColumnPlan = {
@@ -145,6 +151,7 @@ export class SheetPlan {
         sQuote: sAttr(styles.xf({ numFmt, quotePrefix: true })),
         sTotal: sAttr(styles.xf({ ...totalSpec, numFmt })),
         sTotalQuote: sAttr(styles.xf({ ...totalSpec, numFmt, quotePrefix: true })),
+        sSubtotal: sAttr(styles.xf({ numFmt, font: { bold: true }, topBorder: "thin" })),
         currencyIndex: c.currencyIndex ?? -1,
         header: c.column.header,
       };
@@ -165,6 +172,12 @@ export class SheetPlan {
     );
     this.titleS = sAttr(styles.xf({ font: { bold: true, size: TITLE_FONT_SIZE, color: argb(TITLE_COLOR) } }));
     this.noteS = sAttr(styles.xf({ font: { italic: true, color: argb(NOTE_COLOR) } }));
+    this.sectionS = sAttr(styles.xf({ numFmt: "@", font: { bold: true, color: argb(TITLE_COLOR) } }));
+    this.signS = {
+      party: sAttr(styles.xf({ numFmt: "@", font: { bold: true }, topBorder: "medium" })),
+      rule: sAttr(styles.xf({ topBorder: "medium" })),
+      line: sAttr(styles.xf({ numFmt: "@", font: { color: argb(NOTE_COLOR) } })),
+    };
     this.dxfId = layout.highlightColumns.length ? styles.dxf({ fontColor: argb(OVERDUE_FONT), fillColor: argb(OVERDUE_FILL) }) : -1;
   }
 
@@ -212,8 +225,9 @@ export class SheetPlan {
     w.write(out);
     out = "";
     let r = firstDataRow;
-    for (const values of sheet.rows) {
-      const full = w.write(this.row(values, r++, false, issues));
+    const kinds = sheet.rowKinds;
+    for (let k = 0; k < sheet.rows.length; k++) {
+      const full = w.write(this.row(sheet.rows[k], r++, kinds?.[k] === "balance", issues, kinds?.[k]));
       if (full) yield full;
     }
     for (const t of sheet.totals) out += this.row(t.values, r++, true, issues);
@@ -228,6 +242,7 @@ export class SheetPlan {
       out += `<row r="${r}">${this.textCell(`A${r}`, note, this.noteS, null)}</row>`;
       r++;
     }
+    if (sheet.signatures?.length && layout.signaturesFirstRow !== undefined) out += this.signatureRows(layout.signaturesFirstRow, issues);
     out += "</sheetData>";
 
     const filter = this.filterRange();
@@ -250,17 +265,42 @@ export class SheetPlan {
     if (last.length) yield last;
   }
 
+  /**
+   * Signature blocks side by side under the sheet: a line to sign on with the party under it,
+   * then the lines to fill in (name, position, date).
+   */
+  private signatureRows(first: number, issues: TextIssues): string {
+    const blocks = this.sheet.signatures!;
+    const width = Math.max(1, Math.floor(this.cols.length / blocks.length));
+    const span = Math.max(1, width - 1);
+    const height = 1 + Math.max(...blocks.map((b) => b.lines.length));
+    let out = "";
+    for (let k = 0; k < height; k++) {
+      const rn = first + k;
+      out += `<row r="${rn}">`;
+      blocks.forEach((b, i) => {
+        const col = i * width;
+        const text = k === 0 ? b.party : b.lines[k - 1];
+        if (text === undefined) return;
+        out += this.textCell(`${columnLetter(col)}${rn}`, text, k === 0 ? this.signS.party : this.signS.line, issues);
+        if (k === 0) for (let c = col + 1; c < col + span; c++) out += `<c r="${columnLetter(c)}${rn}"${this.signS.rule}/>`;
+      });
+      out += "</row>";
+    }
+    return out;
+  }
+
   /** One `<row>`: data cells typed by their column, totals styled across the whole row. */
-  private row(values: readonly ReportValue[], rn: number, total: boolean, issues: TextIssues): string {
+  private row(values: readonly ReportValue[], rn: number, total: boolean, issues: TextIssues, kind?: ReportRowKind | null): string {
     const cols = this.cols;
     const currency = this.report.currency;
     let out = `<row r="${rn}">`;
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i];
       const v = values[i];
-      let s = total ? c.sTotal : c.s;
+      let s = total ? c.sTotal : kind === "subtotal" ? c.sSubtotal : kind === "section" && i === 0 ? this.sectionS : c.s;
       if (v === null || v === undefined || v === "") {
-        if (total) out += `<c r="${c.letter}${rn}"${s}/>`;
+        if (total || kind === "subtotal") out += `<c r="${c.letter}${rn}"${s}/>`;
         continue;
       }
       if (c.currencyIndex >= 0 && c.currencyS) {
@@ -275,7 +315,7 @@ export class SheetPlan {
           out += this.textCell(ref, String(v), s, issues);
           continue;
         }
-        const x = c.kind === MONEY ? v / 100 : c.kind === DATE ? serialFromDay(v) : v;
+        const x = c.kind === MONEY ? v / 100 : c.kind === QUANTITY ? v / 1000 : c.kind === DATE ? serialFromDay(v) : v;
         // NaN and infinities have no place in a cell: an error value shows the fault.
         out += Number.isFinite(x) ? `<c r="${ref}"${s}><v>${x}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
       } else if (typeof v === "string") {

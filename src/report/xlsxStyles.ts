@@ -21,6 +21,8 @@ export interface XfSpec {
   fill?: string;
   /** Thin line above and double line below, the accountant's totals underline. */
   totalBorder?: boolean;
+  /** A line above only: a subtotal (thin) or a line to sign on (medium). */
+  topBorder?: "thin" | "medium";
   horizontal?: "left" | "center";
   verticalCenter?: boolean;
   wrap?: boolean;
@@ -56,12 +58,18 @@ export class StyleSheet {
     let attrs = ` numFmtId="${this.numFmtId(spec.numFmt ?? "General")}"`;
     attrs += ` fontId="${spec.font ? this.fontId(spec.font) : 0}"`;
     attrs += ` fillId="${spec.fill ? intern(this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="${spec.fill}"/><bgColor indexed="64"/></patternFill></fill>`) : 0}"`;
-    attrs += ` borderId="${spec.totalBorder ? intern(this.borders, '<border><left/><right/><top style="thin"><color indexed="64"/></top><bottom style="double"><color indexed="64"/></bottom><diagonal/></border>') : 0}"`;
+    attrs += ` borderId="${
+      spec.totalBorder
+        ? intern(this.borders, '<border><left/><right/><top style="thin"><color indexed="64"/></top><bottom style="double"><color indexed="64"/></bottom><diagonal/></border>')
+        : spec.topBorder
+          ? intern(this.borders, `<border><left/><right/><top style="${spec.topBorder}"><color indexed="64"/></top><bottom/><diagonal/></border>`)
+          : 0
+    }"`;
     attrs += ' xfId="0"';
     if (spec.numFmt !== undefined) attrs += ' applyNumberFormat="1"';
     if (spec.font) attrs += ' applyFont="1"';
     if (spec.fill) attrs += ' applyFill="1"';
-    if (spec.totalBorder) attrs += ' applyBorder="1"';
+    if (spec.totalBorder || spec.topBorder) attrs += ' applyBorder="1"';
     if (spec.quotePrefix) attrs += ' quotePrefix="1"';
     let alignment = "";
     if (spec.horizontal) alignment += ` horizontal="${spec.horizontal}"`;

@@ -3,9 +3,21 @@ import type { Lang } from "../messages";
 /**
  * The one output seam: a result is built once as a Report and rendered by each writer
  * (xlsx, Excel sheets, JSON, HTML, text). Values are typed by their column: money in
- * centavos, dates as civil day numbers, so no writer re-parses anything.
+ * centavos, dates as civil day numbers, quantities in thousandths, so no writer re-parses anything.
  */
-export type ColumnType = "text" | "code" | "money" | "date" | "integer" | "number" | "percent" | "boolean";
+export type ColumnType = "text" | "code" | "money" | "date" | "integer" | "number" | "percent" | "boolean" | "quantity";
+
+/**
+ * How a row of a statement-like sheet reads (the signed reconciliation): the heading of a
+ * group (its label in the first column), the group's subtotal, or a balance line.
+ */
+export type ReportRowKind = "section" | "subtotal" | "balance";
+
+/** A signature block at the foot of a sheet both parties sign: who signs, and the lines to fill. */
+export interface ReportSignature {
+  party: string;
+  lines: string[];
+}
 
 export type ReportValue = string | number | boolean | null;
 
@@ -59,6 +71,12 @@ export interface ReportSheet {
    * (`fila 12, Vencimiento neto = "31.02.2026": …`).
    */
   problems?: boolean;
+  /** The heading a problem sheet gets where only a glimpse fits, when several sheets list problems. */
+  problemsHeading?: string;
+  /** Per row (aligned with `rows`), for sheets laid out as a statement; absent rows are plain. */
+  rowKinds?: (ReportRowKind | null)[];
+  /** Signature blocks under the sheet (a reconciliation both parties sign). */
+  signatures?: ReportSignature[];
 }
 
 export interface ReportGlimpse {
