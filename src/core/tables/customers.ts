@@ -1,4 +1,5 @@
 import type { AgingOptions } from "../aging/aging";
+import { guaranteeTypeOf, type Guarantee } from "../credit/guarantee";
 import type { TableSpec } from "./columns";
 import type { Centavos } from "../money";
 import { kindConverter, type RowFields, type TableKind } from "./fields";
@@ -15,6 +16,12 @@ export interface Customer {
   currency: string | null;
   emails: string[];
   plaza: string;
+  /** Credit review (src/core/credit): the risk class, the guarantee behind the line, who reviews it. */
+  riskClass?: string;
+  guarantee?: Guarantee | null;
+  analyst?: string;
+  contact?: string;
+  phone?: string;
 }
 
 export const CUSTOMER_SPEC: TableSpec = {
@@ -28,6 +35,13 @@ export const CUSTOMER_SPEC: TableSpec = {
     { key: "currency", type: "currency", label: { es: "Moneda", en: "Currency" }, synonyms: ["Moneda del límite", "Moneda límite", "Limit currency", "Credit currency", "Curr.", "WAERS"] },
     { key: "emails", type: "emails", label: { es: "Correo", en: "Email" }, synonyms: ["Correos", "Correo electrónico", "E-mail", "Emails", "Mail", "Contacto correo"] },
     { key: "plaza", type: "text", label: { es: "Plaza", en: "Branch" }, synonyms: ["Sucursal", "Ciudad", "City", "Region", "Región", "Zona"] },
+    { key: "riskClass", type: "code", label: { es: "Clase de riesgo", en: "Risk class" }, synonyms: ["Categoría de riesgo", "Cat. riesgo", "Clase riesgo", "Riesgo", "Nivel de riesgo", "Risk category", "Risk Categ.", "Risk", "CTLPC"] },
+    { key: "guaranteeType", type: "text", label: { es: "Tipo de garantía", en: "Guarantee type" }, synonyms: ["Tipo garantía", "Clase de garantía", "Garantía tipo", "Type of guarantee", "Collateral type", "Collateral"], weak: ["Garantía", "Guarantee"] },
+    { key: "guaranteeAmount", type: "money", label: { es: "Importe de garantía", en: "Guarantee amount" }, synonyms: ["Importe garantía", "Monto de garantía", "Monto garantía", "Monto de la garantía", "Valor de la garantía", "Garantía importe", "Collateral amount", "Guarantee value"] },
+    { key: "guaranteeExpiry", type: "date", label: { es: "Vencimiento de garantía", en: "Guarantee expiry" }, synonyms: ["Vencimiento garantía", "Vence garantía", "Vigencia de garantía", "Vigencia garantía", "Vigencia", "Fecha de vencimiento de la garantía", "Guarantee expires", "Guarantee expiry date", "Collateral expiry", "Expiry date"] },
+    { key: "analyst", type: "text", label: { es: "Analista", en: "Analyst" }, synonyms: ["Analista de crédito", "Analista crédito", "Responsable de crédito", "Responsable", "Gestor", "Ejecutivo de cobranza", "Credit analyst", "Credit rep", "Credit representative", "SBGRP"] },
+    { key: "contact", type: "text", label: { es: "Contacto", en: "Contact" }, synonyms: ["Persona de contacto", "Nombre de contacto", "Contact person", "Contact name", "Attn"] },
+    { key: "phone", type: "text", label: { es: "Teléfono", en: "Phone" }, synonyms: ["Tel.", "Tel", "Teléfono de contacto", "Telephone", "Phone number", "TELF1"] },
   ],
   required: [["code"]],
 };
@@ -52,9 +66,39 @@ export const CUSTOMER_KIND: TableKind<Customer> = {
       currency: f.currency("currency"),
       emails: f.emails("emails"),
       plaza: f.text("plaza"),
+      riskClass: f.code("riskClass"),
+      guarantee: readGuarantee(f),
+      analyst: f.text("analyst"),
+      contact: f.text("contact"),
+      phone: f.text("phone"),
     };
   },
 };
+
+/**
+ * The guarantee columns of one master row. A type of "none" with an amount or an expiry is a
+ * contradiction (rejected: which one is true is the analyst's call); an amount or an expiry
+ * with no type is a guarantee of unnamed type (`otra`).
+ */
+function readGuarantee(f: RowFields): Guarantee | null {
+  const text = f.text("guaranteeType");
+  const type = guaranteeTypeOf(text);
+  const amount = f.money("guaranteeAmount");
+  const expires = f.date("guaranteeExpiry");
+  if (amount !== null && amount < 0) {
+    f.reject("guaranteeAmount", { code: "credit.guarantee.negative" });
+    return null;
+  }
+  if (type === "none") {
+    if ((amount !== null && amount > 0) || expires !== null) f.reject(amount !== null && amount > 0 ? "guaranteeAmount" : "guaranteeExpiry", { code: "credit.guarantee.contradiction", params: { type: text } });
+    return null;
+  }
+  if (type === null) {
+    if ((amount === null || amount === 0) && expires === null) return null;
+    return { type: "otra", description: "", amount, expires };
+  }
+  return { type, description: text, amount, expires };
+}
 
 export const customerRow = kindConverter(CUSTOMER_KIND);
 
