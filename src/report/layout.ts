@@ -39,6 +39,8 @@ export interface SheetLayout {
   notesFirstRow: number;
   /** Columns whose positive values are highlighted (overdue buckets). */
   highlightColumns: number[];
+  /** Columns whose non-empty cells are highlighted (flags, hold reasons). */
+  highlightTextColumns: number[];
   chart?: ChartLayout;
 }
 
@@ -103,6 +105,7 @@ export function layoutSheet(report: Report, sheet: ReportSheet): SheetLayout {
     totalsFirstRow,
     notesFirstRow,
     highlightColumns: sheet.columns.map((c, i) => (c.highlightPositive ? i : -1)).filter((i) => i >= 0),
+    highlightTextColumns: sheet.columns.map((c, i) => (c.highlightNonEmpty ? i : -1)).filter((i) => i >= 0),
   };
   if (sheet.chart && sheet.rows.length > 0) {
     const data = chartData(sheet, sheet.chart, report.currency);

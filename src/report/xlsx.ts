@@ -15,6 +15,7 @@ type AnyRow = ExcelJS.Row & { commit?: () => void };
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } };
 const TOTAL_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+const HIGHLIGHT_STYLE: Partial<ExcelJS.Style> = { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } }, font: { color: { argb: "FF9C0006" } } };
 
 export function excelDate(day: number): Date {
   const { y, m, d } = civilFromDay(day);
@@ -116,6 +117,14 @@ function writeSheet(wb: AnyWorkbook, sheet: ReportSheet, report: Report): void {
 
   if (sheet.autoFilter) ws.autoFilter = `A${headerRowNumber}:${last}${Math.max(lastDataRow, headerRowNumber)}`;
   if (lastDataRow > headerRowNumber) {
+    // A cell that says anything (a flag, a hold reason) is drawn as a warning.
+    layout.highlightTextColumns.forEach((i) => {
+      const col = columnLetter(i);
+      ws.addConditionalFormatting({
+        ref: `${col}${headerRowNumber + 1}:${col}${lastDataRow}`,
+        rules: [{ type: "containsText", operator: "notContainsBlanks", priority: 1, style: HIGHLIGHT_STYLE }],
+      });
+    });
     layout.highlightColumns.forEach((i) => {
       const col = columnLetter(i);
       ws.addConditionalFormatting({
