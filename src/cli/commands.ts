@@ -1,4 +1,5 @@
 import { agingCli } from "./aging";
+import { creditCli } from "./credit";
 import type { Command } from "./common";
 
 /**
@@ -10,7 +11,7 @@ export const COMMANDS: Record<string, Command> = {
 
   // reconcile (deliveries, statement, payments): src/cli/reconcile.ts
 
-  // credit: src/cli/credit.ts
+  credit: creditCli,
 
   // statements, minutes: src/cli/statements.ts
 };

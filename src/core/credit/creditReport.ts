@@ -86,9 +86,10 @@ function ratio(f: Fraction | null, decimals: number): number | null {
   return f ? roundFraction(f, decimals) : null;
 }
 
-/** Where only a few customers fit: the errors first, then the most flags, then the largest exposure. */
+/** Where only a few customers fit: over the limit, blocked, without figures, the most flags; then the largest exposure. */
 function customerGlimpseOrder(customers: readonly CustomerCredit[]): number[] {
-  const severity = (c: CustomerCredit) => (c.figures === null ? 100 : 0) + (c.flags.includes("over-limit") ? 10 : 0) + (c.recommendation?.action === "block" ? 5 : 0) + c.flags.length;
+  // A customer without figures is said plainly in its row; over the line and blocked come first.
+  const severity = (c: CustomerCredit) => (c.figures === null ? 8 : 0) + (c.flags.includes("over-limit") ? 10 : 0) + (c.recommendation?.action === "block" ? 5 : 0) + c.flags.length;
   return customers
     .map((c, i) => ({ i, s: severity(c), e: c.figures?.exposure ?? 0 }))
     .filter((x) => x.s > 0)
@@ -218,7 +219,7 @@ function customersSheet(input: CreditReportInput): ReportSheet {
     autoFilter: true,
     glimpse: {
       heading: say(lang, shown.length ? "credit.glimpse.customers" : "credit.glimpse.customersNone", { shown: shown.length, of: rows.length }),
-      columns: ["customer", "name", "currency", "limit", "exposure", "available", "maxDays", "flags", "action"],
+      columns: ["customer", "name", "currency", "limit", "exposure", "available", "utilization", "maxDays", "flags", "action"],
       rows: shown,
     },
   };
@@ -283,7 +284,8 @@ function ordersSheet(input: CreditReportInput, names: ReadonlyMap<string, string
   const held = result.orders.filter((o) => o.decision === "hold");
   const released = result.orders.filter((o) => o.decision === "release");
   const rows = [...held, ...released].map((o) => orderRow(o, names, lang));
-  const shown = held.slice(0, GLIMPSE_ROWS).map((_, i) => i);
+  // The terminal shows the largest held orders; the sheet lists them all, held first.
+  const shown = held.map((o, i) => ({ a: o.order.amount, i })).sort((x, y) => y.a - x.a || x.i - y.i).slice(0, GLIMPSE_ROWS).map((x) => x.i);
   return {
     id: "credit-orders",
     name: say(lang, "credit.sheet.orders"),

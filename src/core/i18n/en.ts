@@ -240,7 +240,7 @@ export const en: Record<MessageKey, string> = {
   "credit.note.policyEdit": "To change the policy: copy the Key and Value columns to a CSV (or use this sheet), edit the values and pass it with --policy.",
   "credit.glimpse.customers": "Customers with flags ({shown#} of {of#}):",
   "credit.glimpse.customersNone": "No customer has a flag ({of#} reviewed).",
-  "credit.glimpse.held": "Orders held ({shown#} of {of#}):",
+  "credit.glimpse.held": "Largest orders held ({shown#} of {of#}):",
   "credit.glimpse.heldNone": "No order held.",
   "credit.glimpse.schedule": "Schedule of {days} days: held orders ({shown#} of {of#}) and what releases them:",
   "credit.glimpse.scheduleNone": "Schedule of {days} days: no order held.",

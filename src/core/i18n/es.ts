@@ -243,7 +243,7 @@ export const es = {
   "credit.note.policyEdit": "Para cambiar la política: copie las columnas Clave y Valor a un CSV (o use esta hoja), edite los valores y páselo con --policy.",
   "credit.glimpse.customers": "Clientes con alertas ({shown#} de {of#}):",
   "credit.glimpse.customersNone": "Ningún cliente con alertas ({of#} revisados).",
-  "credit.glimpse.held": "Pedidos retenidos ({shown#} de {of#}):",
+  "credit.glimpse.held": "Pedidos retenidos de mayor importe ({shown#} de {of#}):",
   "credit.glimpse.heldNone": "Ningún pedido retenido.",
   "credit.glimpse.schedule": "Programación de {days} días: retenidos ({shown#} de {of#}) y qué los libera:",
   "credit.glimpse.scheduleNone": "Programación de {days} días: ningún pedido retenido.",
