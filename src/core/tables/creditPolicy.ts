@@ -16,12 +16,16 @@ export const POLICY_SPEC: TableSpec = {
   required: [["key"], ["value"]],
 };
 
-/** A row with no key is a blank or a comment line (skipped); the value is kept as written. */
+/**
+ * A row with no key, a `#` comment, or a sentence with no value (the notes under the Política
+ * sheet) is not a setting: skipped and counted. A key with no value is kept, and refused by
+ * the policy. The value is kept as written.
+ */
 export const POLICY_KIND: TableKind<PolicyEntry> = {
   spec: POLICY_SPEC,
   build(f: RowFields): PolicyEntry | null {
     const key = f.text("key");
-    if (key === "" || key.startsWith("#")) return null;
+    if (key === "" || key.startsWith("#") || (/\s/.test(key) && !f.has("value"))) return null;
     return { key, value: f.raw("value"), row: f.rowNumber };
   },
 };

@@ -107,10 +107,11 @@ describe("deliveries not invoiced, payment history, policy table", () => {
   });
 
   it("policy: two columns, comments and blank keys skipped; values kept as written", () => {
-    const { records } = read(POLICY_KIND, [["Clave", "Valor", "Descripción"], ["# comentario", "", ""], ["release.toleranceDays", 20, "…"], ["increase.percent", "15%", ""]]);
+    const { records } = read(POLICY_KIND, [["Clave", "Valor", "Descripción"], ["# comentario", "", ""], ["release.toleranceDays", 20, "…"], ["increase.percent", "15%", ""], [], ["Para cambiar la política: copie las columnas…", "", ""], ["block.daysPastDue", "", ""]]);
     expect(records).toEqual([
       { key: "release.toleranceDays", value: 20, row: 3 },
       { key: "increase.percent", value: "15%", row: 4 },
+      { key: "block.daysPastDue", value: "", row: 7 }, // refused by the policy: "falta el valor"
     ]);
   });
 });
