@@ -157,14 +157,21 @@ export function reviewCredit(input: CreditInput): CreditResult {
     if (row.maxDaysPastDue > b.maxDays) b.maxDays = row.maxDaysPastDue;
   }
   // Debit items past the tolerance: what must be collected before the overdue hold lifts.
-  const byRaw = new Map<string, Acc>();
-  for (let i = 0; i < input.items.length; i++) {
-    if (aging.itemBucket[i] < 0 || aging.itemDays[i] <= tolerance) continue;
-    const it = input.items[i];
+  // One map lookup per item (by the ledger's own spelling of the code), a million times.
+  const byRaw = new Map<string, { currency: string; b: ReturnType<typeof bucket>; a: Acc }>();
+  const { itemBucket, itemDays } = aging;
+  const list = input.items;
+  for (let i = 0; i < list.length; i++) {
+    if (itemBucket[i] < 0 || itemDays[i] <= tolerance) continue;
+    const it = list[i];
     if (it.amount <= 0) continue;
-    let a = byRaw.get(it.customer);
-    if (!a) byRaw.set(it.customer, (a = accs.get(customerKey(it.customer))!));
-    bucket(a, it.currency).beyond += it.amount;
+    let hit = byRaw.get(it.customer);
+    if (hit === undefined) {
+      const a = accs.get(customerKey(it.customer))!;
+      byRaw.set(it.customer, (hit = { currency: it.currency, b: bucket(a, it.currency), a }));
+    }
+    if (hit.currency === it.currency) hit.b.beyond += it.amount;
+    else bucket(hit.a, it.currency).beyond += it.amount;
   }
   for (const o of input.orders) {
     const a = acc(o.customer, o.customerName);
