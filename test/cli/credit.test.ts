@@ -168,6 +168,14 @@ describe("cartera credit --json", () => {
     expect((await cli("--help")).stdout).toContain("credit           revisión de crédito");
   });
 
+  test("a heading taken only by an ambiguous name is a warning naming its table", async () => {
+    const weak = write(dir, "pedidos-fecha.csv", "Pedido,Cliente,Fecha,Importe\n1,1000123,30/10/2026,10\n");
+    const r = await cli("credit", "--ledger", ledger, "--customers", customers, "--orders", weak, "--as-of", "2026-10-31", "--json");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("Aviso (pedidos): fila 1: La columna «Fecha» se tomó como Fecha de pedido solo por un nombre ambiguo: revise que sea la correcta.");
+    expect(JSON.parse(r.stdout).warnings).toEqual([{ table: "orders", row: 1, column: "Fecha", value: "Fecha", reason: expect.stringContaining("«Fecha»") }]);
+  });
+
   test("a bad row of any table is rejected with its file, and the rest still reviewed", async () => {
     const bad = write(dir, "pedidos-malos.csv", "Pedido,Cliente,Fecha de pedido,Importe\n1,1000123,30/10/2026,abc\n2,1000123,30/10/2026,10\n");
     const json = JSON.parse((await cli("credit", "--ledger", ledger, "--customers", customers, "--orders", bad, "--as-of", "2026-10-31", "--json")).stdout);

@@ -8,7 +8,7 @@ import type { RowFields, TableKind } from "./fields";
  * (default, origin, description) are there to be read, not parsed.
  */
 export const POLICY_SPEC: TableSpec = {
-  kind: "policy",
+  kind: "creditPolicy",
   fields: [
     { key: "key", type: "text", label: { es: "Clave", en: "Key" }, synonyms: ["Parámetro", "Parametro", "Regla", "Parameter", "Setting", "Rule"] },
     { key: "value", type: "text", label: { es: "Valor", en: "Value" }, synonyms: ["Valor vigente", "Value in force"] },

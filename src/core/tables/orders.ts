@@ -105,7 +105,7 @@ export interface UnbilledDelivery {
 }
 
 export const UNBILLED_DELIVERY_SPEC: TableSpec = {
-  kind: "deliveries",
+  kind: "unbilledDeliveries",
   fields: [
     { key: "delivery", type: "code", label: { es: "Remisión", en: "Delivery" }, synonyms: ["Nº remisión", "No. remisión", "Remision", "Entrega", "Nº entrega", "No. entrega", "Documento de entrega", "Ticket", "Boleta", "Remission", "Delivery note", "Delivery Number", "Outbound delivery", "VBELN"] },
     { key: "customer", type: "code", label: { es: "Cliente", en: "Customer" }, synonyms: ["Destinatario", "Solicitante", "Cuenta", "Deudor", "Código cliente", "Ship-to party", "Sold-to party", "Account", "KUNNR", "KUNAG"] },

@@ -22,7 +22,7 @@ export interface PaidItem {
 }
 
 export const PAYMENT_HISTORY_SPEC: TableSpec = {
-  kind: "history",
+  kind: "paymentHistory",
   fields: [
     { key: "customer", type: "code", label: { es: "Cliente", en: "Customer" }, synonyms: ["Cuenta", "Deudor", "Código cliente", "No. cliente", "Customer Number", "Account", "KUNNR"] },
     { key: "document", type: "code", label: { es: "Nº documento", en: "Document Number" }, synonyms: ["Número de documento", "No. documento", "Documento", "Factura", "Folio", "Referencia", "Invoice", "Document", "DocumentNo", "BELNR"] },
