@@ -125,6 +125,8 @@ async function main(): Promise<void> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw e;
   }
+  // Credit review (issue 11): evaluation in memory, then the whole command on files.
+  for (const f of await (await import("./credit")).benchCredit(DATA)) figures.push(f);
 
   let failed = 0;
   console.log("");

@@ -13,7 +13,7 @@
 import { bucketIndex, bucketLabels } from "../src/core/aging/aging";
 import { ageColumns } from "../src/core/aging/agingTotals";
 import { checkClabe, isValidClabe } from "../src/core/identifiers/clabe";
-import { availableCredit, releaseDecision } from "../src/core/credit/credit";
+import { availableCredit, DEFAULT_TOLERANCE_DAYS, holdReasonProblem, releaseDecision } from "../src/core/credit/credit";
 import { serialFromDay } from "../src/core/dates";
 import { chequeIndemnity as indemnity, lateInterest as interest, type DayBasis } from "../src/core/collections/interest";
 import {
@@ -26,7 +26,7 @@ import {
   type Kpi,
   type Payment,
 } from "../src/core/kpi/kpi";
-import { centavosFromNumber, formatMoney, toUnits, type Centavos } from "../src/core/money";
+import { centavosFromNumber, toUnits, type Centavos } from "../src/core/money";
 import { MAX_INSTALMENTS, paymentPlan as plan } from "../src/core/collections/paymentPlan";
 import { isValidRfc } from "../src/core/identifiers/rfc";
 import { addBusinessDays } from "../src/core/workdays";
@@ -369,7 +369,7 @@ export function creditAvailable(limit: unknown, balance: unknown, openOrders?: u
  * @param limit Credit limit.
  * @param exposure Current exposure: balance plus open orders and deliveries.
  * @param maxDaysPastDue Days past due of the oldest overdue item.
- * @param [toleranceDays] Days past due tolerated; 0 by default.
+ * @param [toleranceDays] Days past due tolerated; 15 by default, as in the credit review's policy.
  * @returns RELEASE, or HOLD: and the reasons.
  */
 export function release(orderAmount: unknown, limit: unknown, exposure: unknown, maxDaysPastDue: unknown, toleranceDays?: unknown): string {
@@ -379,12 +379,11 @@ export function release(orderAmount: unknown, limit: unknown, exposure: unknown,
       limit: c.nonNegativeAmount(limit, "limit"),
       exposure: c.amount(exposure, "exposure"),
       maxDaysPastDue: Math.max(0, c.number(maxDaysPastDue, "maxDaysPastDue")),
-      toleranceDays: c.integer(toleranceDays, "toleranceDays", 0, 3650, 0),
+      toleranceDays: c.integer(toleranceDays, "toleranceDays", 0, 3650, DEFAULT_TOLERANCE_DAYS),
     });
     if (decision.release) return c.text("release.ok");
-    const reasons = decision.reasons.map((r) =>
-      r.kind === "overdue" ? c.text("release.overdue", { days: r.days, tolerance: r.toleranceDays }) : c.text("release.overLimit", { excess: formatMoney(r.excess) }),
-    );
+    // The same sentences as `cartera credit`'s hold reasons.
+    const reasons = decision.reasons.map((r) => describe(holdReasonProblem(r), c.lang));
     return c.text("release.hold", { reasons: reasons.join("; ") });
   });
 }

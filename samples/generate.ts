@@ -4,7 +4,9 @@
  * the README figures never drift.
  *
  *   npm run samples            writes samples/ledger-fbl5n.txt, samples/customers.csv,
- *                              samples/ledger.xlsx
+ *                              samples/ledger.xlsx, and for the credit review
+ *                              samples/orders.csv, samples/unbilled-deliveries.csv,
+ *                              samples/payment-history.csv
  *
  * The benchmark imports `writeSapTxt` / `writeLedgerXlsx` to make 1,000,000-row files: every
  * writer streams customer by customer, so memory stays flat whatever the size.
@@ -806,17 +808,206 @@ function csvField(s: string): string {
 }
 
 /** Customer master as Excel saves "CSV UTF-8": BOM, commas, CRLF, quotes only where needed. */
-export async function writeCustomersCsv(path: string, options: { customers: number; seed?: number }): Promise<WriteSummary> {
+export async function writeCustomersCsv(path: string, options: { customers: number; seed?: number; keyDate?: string; items?: number }): Promise<WriteSummary> {
   const started = Date.now();
   const out = new ChunkWriter(openStream(path), (s) => Buffer.from(s, "utf8"));
-  out.push("\ufeffCliente,Nombre,RFC,Plazo,Límite de crédito,Correo,Plaza\r\n");
+  out.push("\ufeffCliente,Nombre,RFC,Plazo,Límite de crédito,Correo,Plaza,Clase de riesgo,Tipo de garantía,Importe de garantía,Vencimiento de garantía,Analista,Contacto,Teléfono\r\n");
   const customers = generateCustomers(options.customers, options.seed ?? DEFAULT_SEED);
-  for (const c of customers) {
-    out.push([c.code, c.name, c.rfc, String(c.termDays), String(c.creditLimit), c.emails.join(";"), c.plaza].map(csvField).join(",") + "\r\n");
+  const story = creditStory({ customers: options.customers, items: options.items ?? 0, seed: options.seed, keyDate: options.keyDate }, customers);
+  for (let i = 0; i < customers.length; i++) {
+    const c = customers[i];
+    const k = story.profiles[i];
+    const limit = k.noLimit ? "" : String(c.creditLimit);
+    const g = k.guarantee;
+    out.push([c.code, c.name, c.rfc, String(c.termDays), limit, c.emails.join(";"), c.plaza, k.riskClass, g?.type ?? k.noGuaranteeText, g ? String(g.amount) : "", g ? slashDate(g.expires) : "", k.analyst, k.contact, k.phone].map(csvField).join(",") + "\r\n");
     await out.flush();
   }
   await out.end();
   return { path, bytes: out.bytes, items: 0, lines: customers.length + 1, customers: customers.length, ms: Date.now() - started };
+}
+
+// ---- Credit review: the master's credit columns, open orders, deliveries, payment history ----
+
+export type PayerKind = "early" | "onTime" | "late" | "worsening";
+
+export interface CreditProfile {
+  riskClass: string;
+  /** Whole pesos; expiry as a civil day. */
+  guarantee: { type: string; amount: number; expires: CivilDay } | null;
+  /** What the master says when there is no guarantee (`Ninguna`, or nothing). */
+  noGuaranteeText: string;
+  analyst: string;
+  contact: string;
+  phone: string;
+  noLimit: boolean;
+  payer: PayerKind;
+}
+
+export interface SampleOrder {
+  order: string;
+  customer: SampleCustomer;
+  orderDate: CivilDay;
+  shipDate: CivilDay;
+  /** Centavos. */
+  amount: number;
+  currency: Currency;
+  plant: string;
+  text: string;
+}
+
+export interface CreditStory {
+  profiles: CreditProfile[];
+  orders: SampleOrder[];
+  deliveries: { delivery: string; customer: SampleCustomer; date: CivilDay; amount: number; currency: Currency }[];
+  history: { customer: SampleCustomer; document: string; due: CivilDay; paid: CivilDay; amount: number; currency: Currency }[];
+}
+
+const ANALYSTS = ["Laura Méndez", "Jorge Ibarra", "Patricia Solís", "Ricardo Luna", "Mónica Herrera"];
+const CONTACT_FIRST = ["José Luis", "María Elena", "Juan Carlos", "Ana Laura", "Francisco", "Guadalupe", "Alejandro", "Verónica", "Miguel Ángel", "Rosa María", "Arturo", "Claudia"];
+const LADA: Record<string, string> = { León: "477", Querétaro: "442", Celaya: "461", Irapuato: "462", Aguascalientes: "449", Salamanca: "464", Silao: "472", "San Miguel de Allende": "415", Guanajuato: "473", "San Juan del Río": "427", "Lagos de Moreno": "474", "San Luis Potosí": "444", Morelia: "443", Pénjamo: "469", Acámbaro: "417" };
+const GUARANTEE_TEXTS = ["Pagaré", "Fianza", "Hipoteca", "Carta de crédito", "Aval personal"];
+const GUARANTEE_WEIGHTS = [45, 15, 8, 5, 3];
+const PLANTS = ["León Norte", "Querétaro", "Celaya", "Silao"];
+
+/** `31/10/2026`, as a master typed in Excel shows dates. */
+function slashDate(day: CivilDay): string {
+  const { y, m, d } = civilFromDay(day);
+  return `${d < 10 ? "0" : ""}${d}/${m < 10 ? "0" : ""}${m}/${y}`;
+}
+
+/** What the ledger holds at the key date, per customer: open balance by currency and the oldest debit's days past due. */
+function openState(options: GenerateOptions): Map<string, { mxn: number; usd: number; maxDays: number }> {
+  const key = keyDay(options);
+  const state = new Map<string, { mxn: number; usd: number; maxDays: number }>();
+  if (options.items === 0) return state;
+  for (const { customer, items } of generateLedger(options)) {
+    const s = { mxn: 0, usd: 0, maxDays: 0 };
+    for (const it of items) {
+      if (it.postingDate > key || (it.clearingDate !== null && it.clearingDate <= key)) continue;
+      if (it.currency === "MXN") s.mxn += it.amountDocument;
+      else s.usd += it.amountDocument;
+      if (it.amountDocument > 0) s.maxDays = Math.max(s.maxDays, key - it.netDueDate);
+    }
+    state.set(customer.code, s);
+  }
+  return state;
+}
+
+/**
+ * The credit story the samples tell, from its own random streams (the master's names and
+ * the ledger never move): guarantees of every kind, some expired and some expiring within 30
+ * days, a few customers without a limit, payers early, on time, late and getting worse; open
+ * orders that keep the good payers near the top of their lines (so the increase rule fires)
+ * and push others over it; deliveries not yet invoiced; a year and more of paid invoices.
+ */
+export function creditStory(options: GenerateOptions, customers: readonly SampleCustomer[] = generateCustomers(options.customers, options.seed ?? DEFAULT_SEED)): CreditStory {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const key = keyDay(options);
+  const r = new Rng(subSeed(seed, 3));
+  const state = openState(options);
+  const profiles: CreditProfile[] = customers.map((c, i) => {
+    const s = state.get(c.code);
+    // Customers who are up to date pay early or on time; the rest are drawn at random.
+    const upToDate = s !== undefined && s.maxDays <= 15 && s.usd === 0;
+    const payer: PayerKind = upToDate ? (r.chance(0.7) ? "early" : "onTime") : (["early", "onTime", "late", "worsening"] as const)[r.weighted([15, 35, 35, 15])];
+    const hasGuarantee = r.chance(0.6);
+    const gi = r.weighted(GUARANTEE_WEIGHTS);
+    // Expiries spread from two months ago to eighteen months ahead: some expired, some within 30 days.
+    const expires = key + (i % 17 === 3 ? -r.int(1, 60) : i % 13 === 5 ? r.int(0, 30) : r.int(31, 540));
+    const amount = Math.round((c.creditLimit * (0.3 + 0.7 * r.float())) / 10000) * 10000;
+    return {
+      riskClass: ["A", "B", "C", "D"][r.weighted([30, 40, 20, 10])],
+      guarantee: hasGuarantee ? { type: GUARANTEE_TEXTS[gi], amount: Math.max(10000, amount), expires } : null,
+      noGuaranteeText: hasGuarantee ? "" : r.chance(0.5) ? "Ninguna" : "",
+      analyst: ANALYSTS[r.int(0, ANALYSTS.length - 1)],
+      contact: `${r.pick(CONTACT_FIRST)} ${r.pick(SURNAMES)}`,
+      phone: `${LADA[c.plaza] ?? "477"} ${r.int(100, 999)} ${String(r.int(0, 9999)).padStart(4, "0")}`,
+      noLimit: !upToDate && i % 53 === 7,
+      payer,
+    };
+  });
+
+  const ro = new Rng(subSeed(seed, 4));
+  const orders: SampleOrder[] = [];
+  let orderNo = 1_200_000 + ro.int(0, 9000);
+  const addOrder = (c: SampleCustomer, amount: number, currency: Currency) => {
+    const orderDate = key - ro.int(0, 25);
+    const shipDate = Math.max(orderDate + 1, key + ro.int(-3, 12));
+    orders.push({ order: String(++orderNo), customer: c, orderDate, shipDate, amount: Math.max(50000, Math.round(amount)), currency, plant: ro.pick(PLANTS), text: ro.pick(PRODUCTS) });
+  };
+  customers.forEach((c, i) => {
+    const s = state.get(c.code);
+    const p = profiles[i];
+    const limit = c.creditLimit * 100;
+    if (p.payer === "early" && s && s.maxDays <= 15 && s.usd === 0 && !p.noLimit) {
+      // Good payers near the top of their line: the increase rule, and sometimes one order too many.
+      const room = Math.round(limit * (0.82 + 0.1 * ro.float())) - s.mxn;
+      const n = ro.int(1, 3);
+      for (let k = 0; k < n && room > 0; k++) addOrder(c, room / n, "MXN");
+      if (ro.chance(0.4)) addOrder(c, limit * 0.25, "MXN");
+    } else if (ro.chance(0.35)) {
+      const n = ro.int(1, 4);
+      for (let k = 0; k < n; k++) addOrder(c, Math.exp(Math.log(60000) + 0.35 * Math.log(c.weight) + 0.8 * ro.normal()) * 100, c.usd && ro.chance(0.3) ? "USD" : "MXN");
+    }
+  });
+
+  const rd = new Rng(subSeed(seed, 5));
+  const deliveries: CreditStory["deliveries"] = [];
+  let remision = 880_000 + rd.int(0, 5000);
+  for (const c of customers) {
+    if (!rd.chance(0.15)) continue;
+    const n = rd.int(1, 3);
+    for (let k = 0; k < n; k++) deliveries.push({ delivery: `R${++remision}`, customer: c, date: key - rd.int(0, 10), amount: Math.round(Math.exp(Math.log(18000) + 0.7 * rd.normal()) * 100), currency: "MXN" });
+  }
+
+  const rh = new Rng(subSeed(seed, 6));
+  const history: CreditStory["history"] = [];
+  let doc = 9_100_000_000 + rh.int(0, 90000);
+  customers.forEach((c, i) => {
+    const p = profiles[i];
+    const n = rh.int(6, 20);
+    for (let k = 0; k < n; k++) {
+      // Paid from fourteen months ago to the key date: the first two months fall outside the window.
+      const paid = key - rh.int(0, 425);
+      const recent = paid > key - 91;
+      const late = p.payer === "early" ? -rh.int(1, 9) : p.payer === "onTime" ? rh.int(-2, 4) : p.payer === "late" ? rh.int(18, 45) : recent ? rh.int(20, 40) : rh.int(-3, 5);
+      const amount = Math.round(Math.exp(Math.log(30000) + 0.35 * Math.log(c.weight) + 0.9 * rh.normal()) * 100);
+      history.push({ customer: c, document: String(++doc), due: paid - late, paid, amount: Math.max(10000, amount), currency: c.usd && rh.chance(0.2) ? "USD" : "MXN" });
+    }
+  });
+  return { profiles, orders, deliveries, history };
+}
+
+/** Open orders as a SAP VA05 list exported to CSV: codes without leading zeros, SAP dates and amounts. */
+export async function writeOrdersCsv(path: string, story: CreditStory): Promise<WriteSummary> {
+  const started = Date.now();
+  const out = new ChunkWriter(openStream(path), (s) => Buffer.from(s, "utf8"));
+  out.push("\ufeffDocumento de ventas,Solicitante,Nombre del solicitante,Fecha de documento,Fecha de entrega preferente,Valor neto,Moneda,Centro,Material\r\n");
+  for (const o of story.orders) {
+    out.push([o.order, o.customer.code.replace(/^0+/, ""), o.customer.name, sapDate(o.orderDate), sapDate(o.shipDate), sapAmount(o.amount), o.currency, o.plant, o.text].map(csvField).join(",") + "\r\n");
+  }
+  await out.end();
+  return { path, bytes: out.bytes, items: story.orders.length, lines: story.orders.length + 1, customers: new Set(story.orders.map((o) => o.customer.code)).size, ms: Date.now() - started };
+}
+
+/** Deliveries not yet invoiced, as the billing-vs-deliveries reconciliation lists them. */
+export async function writeUnbilledDeliveriesCsv(path: string, story: CreditStory): Promise<WriteSummary> {
+  const started = Date.now();
+  const out = new ChunkWriter(openStream(path), (s) => Buffer.from(s, "utf8"));
+  out.push("\ufeffRemisión,Cliente,Fecha,Importe,Moneda\r\n");
+  for (const d of story.deliveries) out.push([d.delivery, d.customer.code, slashDate(d.date), (d.amount / 100).toFixed(2), d.currency].map(csvField).join(",") + "\r\n");
+  await out.end();
+  return { path, bytes: out.bytes, items: story.deliveries.length, lines: story.deliveries.length + 1, customers: new Set(story.deliveries.map((d) => d.customer.code)).size, ms: Date.now() - started };
+}
+
+/** Paid invoices as an FBL5N "cleared items" list: account, document, net due date, clearing date, amount, currency. */
+export async function writePaymentHistoryCsv(path: string, story: CreditStory): Promise<WriteSummary> {
+  const started = Date.now();
+  const out = new ChunkWriter(openStream(path), (s) => Buffer.from(s, "utf8"));
+  out.push("\ufeffCuenta,Nº documento,Vencimiento neto,Fecha de compensación,Importe,Moneda\r\n");
+  for (const h of story.history) out.push([h.customer.code, h.document, sapDate(h.due), sapDate(h.paid), sapAmount(h.amount), h.currency].map(csvField).join(",") + "\r\n");
+  await out.end();
+  return { path, bytes: out.bytes, items: story.history.length, lines: story.history.length + 1, customers: new Set(story.history.map((h) => h.customer.code)).size, ms: Date.now() - started };
 }
 
 /**
@@ -889,6 +1080,13 @@ async function main(): Promise<void> {
   console.log(describe(txt, `${txt.items} items, ${txt.customers} customers, ${txt.lines} lines, Windows-1252; bad rows: ${bad}`));
   const csv = await writeCustomersCsv(join(dir, "customers.csv"), SAMPLE_OPTIONS);
   console.log(describe(csv, `${csv.customers} customers, UTF-8 with BOM`));
+  const story = creditStory(SAMPLE_OPTIONS);
+  const orders = await writeOrdersCsv(join(dir, "orders.csv"), story);
+  console.log(describe(orders, `${orders.items} open orders of ${orders.customers} customers`));
+  const deliveries = await writeUnbilledDeliveriesCsv(join(dir, "unbilled-deliveries.csv"), story);
+  console.log(describe(deliveries, `${deliveries.items} deliveries not invoiced`));
+  const history = await writePaymentHistoryCsv(join(dir, "payment-history.csv"), story);
+  console.log(describe(history, `${history.items} paid invoices of ${history.customers} customers`));
   const xlsx = await writeLedgerXlsx(join(dir, "ledger.xlsx"), SAMPLE_OPTIONS);
   console.log(describe(xlsx, `${xlsx.items} items, ${xlsx.customers} customers, ${xlsx.lines} rows`));
 }

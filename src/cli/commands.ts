@@ -1,5 +1,6 @@
 import { agingCli } from "./aging";
 import { reconcileCli } from "./reconcile";
+import { creditCli } from "./credit";
 import type { Command } from "./common";
 import { loginCli, minutesCli, statementsCli } from "./statements";
 
@@ -12,7 +13,7 @@ export const COMMANDS: Record<string, Command> = {
 
   reconcile: reconcileCli, // deliveries, statement (payments: issue 10)
 
-  // credit: src/cli/credit.ts
+  credit: creditCli,
 
   // statements, minutes: src/cli/statements.ts
   statements: statementsCli(),

@@ -120,6 +120,14 @@ export function queueSheetFinish(ws: Excel.Worksheet, layout: SheetLayout, repor
       cf.cellValue.format.font.color = OVERDUE_FONT;
       cf.cellValue.rule = { formula1: "0", operator: "GreaterThan" };
     }
+    for (const i of layout.highlightTextColumns) {
+      const letter = columnLetter(i);
+      const cf = ws.getRange(`${letter}${layout.firstDataRow}:${letter}${layout.lastDataRow}`).conditionalFormats.add("CellValue");
+      cf.cellValue.format.fill.color = OVERDUE_FILL;
+      cf.cellValue.format.font.color = OVERDUE_FONT;
+      // An empty cell equals "": only cells that say something (a flag, a hold reason) light up.
+      cf.cellValue.rule = { formula1: '=""', operator: "NotEqualTo" };
+    }
   }
   if (sheet.freezeHeader) ws.freezePanes.freezeRows(layout.headerRow);
   if (sheet.notes.length) {

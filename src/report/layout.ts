@@ -41,6 +41,8 @@ export interface SheetLayout {
   signaturesFirstRow?: number;
   /** Columns whose positive values are highlighted (overdue buckets). */
   highlightColumns: number[];
+  /** Columns whose non-empty cells are highlighted (flags, hold reasons). */
+  highlightTextColumns: number[];
   chart?: ChartLayout;
 }
 
@@ -108,6 +110,7 @@ export function layoutSheet(report: Report, sheet: ReportSheet): SheetLayout {
     totalsFirstRow,
     notesFirstRow,
     highlightColumns: sheet.columns.map((c, i) => (c.highlightPositive ? i : -1)).filter((i) => i >= 0),
+    highlightTextColumns: sheet.columns.map((c, i) => (c.highlightNonEmpty ? i : -1)).filter((i) => i >= 0),
   };
   // Room to sign above the line: three rows below the notes (or the totals).
   if (sheet.signatures?.length) layout.signaturesFirstRow = (sheet.notes.length ? notesFirstRow + sheet.notes.length : totalsFirstRow + sheet.totals.length) + 3;

@@ -36,6 +36,8 @@ export function sheetToText(sheet: ReportSheet, options: { rows?: readonly numbe
     }
     if (col.type === "quantity" && typeof v === "number") return formatQuantity(v);
     if (col.type === "date" && typeof v === "number") return formatDayFirst(v);
+    // Percent columns hold fractions (0.951), as Excel's `0.0%` format does.
+    if (col.type === "percent" && typeof v === "number") return `${String(Math.round(v * 1000) / 10)} %`;
     return safeText(String(v));
   };
   const picked = options.rows ?? sheet.rows.map((_, k) => k);
@@ -66,8 +68,10 @@ export function sheetToText(sheet: ReportSheet, options: { rows?: readonly numbe
 
 /** One problem row (row, column, value, reason) as a line: `fila 12, Vencimiento neto = "31.02.2026": …`. */
 export function problemLine(values: readonly ReportValue[], lang: Lang): string {
-  const [row, column, value, reason] = values;
-  return message(lang, "report.problemLine", { row: String(row ?? ""), column: shortText(String(column ?? ""), 40), value: shortText(String(value ?? "")), reason: safeText(String(reason ?? "")) });
+  const [row, column, value, reason, file] = values;
+  const line = message(lang, "report.problemLine", { row: String(row ?? ""), column: shortText(String(column ?? ""), 40), value: shortText(String(value ?? "")), reason: safeText(String(reason ?? "")) });
+  // A problem sheet gathering several tables names each row's file in a fifth column.
+  return typeof file === "string" && file !== "" ? `${shortText(file, 40)}: ${line}` : line;
 }
 
 /** Signature blocks side by side: the line, the party, the lines to fill in. */
@@ -111,6 +115,12 @@ export function reportToText(report: Report, options: TextOptions = {}): string[
     for (const fact of report.facts ?? []) out.push(safeText(fact));
     for (const note of first.notes.slice(0, options.maxNotes ?? first.notes.length)) out.push(safeText(note));
     if (first.signatures?.length) out.push(...signatureLines(first));
+  }
+  // Further sheets that chose a glimpse (held orders, a schedule) show it too.
+  for (const sheet of report.sheets.slice(1)) {
+    if (!sheet.glimpse || sheet.problems) continue;
+    out.push("", safeText(sheet.glimpse.heading));
+    if (sheet.glimpse.rows.length) out.push(sheetToText({ ...sheet, totals: [] }, { rows: sheet.glimpse.rows, columns: sheet.glimpse.columns }));
   }
   const max = options.maxProblems ?? 20;
   for (const sheet of report.sheets) {

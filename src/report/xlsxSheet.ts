@@ -178,7 +178,7 @@ export class SheetPlan {
       rule: sAttr(styles.xf({ topBorder: "medium" })),
       line: sAttr(styles.xf({ numFmt: "@", font: { color: argb(NOTE_COLOR) } })),
     };
-    this.dxfId = layout.highlightColumns.length ? styles.dxf({ fontColor: argb(OVERDUE_FONT), fillColor: argb(OVERDUE_FILL) }) : -1;
+    this.dxfId = layout.highlightColumns.length || layout.highlightTextColumns.length ? styles.dxf({ fontColor: argb(OVERDUE_FONT), fillColor: argb(OVERDUE_FILL) }) : -1;
   }
 
   /** The range the autofilter covers: header and data rows (an empty sheet: the header). */
@@ -251,6 +251,12 @@ export class SheetPlan {
       layout.highlightColumns.forEach((i, k) => {
         const ref = `${cols[i].letter}${firstDataRow}:${cols[i].letter}${lastDataRow}`;
         out += `<conditionalFormatting sqref="${ref}"><cfRule type="cellIs" dxfId="${this.dxfId}" priority="${k + 1}" operator="greaterThan"><formula>0</formula></cfRule></conditionalFormatting>`;
+      });
+      // A cell that says anything (a flag, a hold reason) is drawn as a warning.
+      layout.highlightTextColumns.forEach((i, k) => {
+        const first = `${cols[i].letter}${firstDataRow}`;
+        const ref = `${first}:${cols[i].letter}${lastDataRow}`;
+        out += `<conditionalFormatting sqref="${ref}"><cfRule type="notContainsBlanks" dxfId="${this.dxfId}" priority="${layout.highlightColumns.length + k + 1}"><formula>LEN(TRIM(${first}))&gt;0</formula></cfRule></conditionalFormatting>`;
       });
     }
     out +=

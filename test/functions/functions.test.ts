@@ -284,7 +284,11 @@ describe("RELEASE", () => {
   it("releases or holds with every reason, in Spanish", () => {
     expect(F.release(10000, 100000, 50000, 0)).toBe("LIBERAR");
     expect(F.release(10000, 100000, 50000, 10, 15)).toBe("LIBERAR");
-    expect(F.release(10000, 100000, 95000, 45, "")).toBe("RETENER: 45 días de atraso (tolerancia 0); excede el límite de crédito por $5,000.00");
+    expect(F.release(10000, 100000, 95000, 45, "")).toBe("RETENER: 45 días de atraso (tolerancia 15); excede el límite de crédito por $5,000.00");
+    // The default tolerance is the credit review policy's (release.toleranceDays = 15).
+    expect(F.release(10000, 100000, 50000, 15)).toBe("LIBERAR");
+    expect(F.release(10000, 100000, 50000, 16)).toBe("RETENER: 16 días de atraso (tolerancia 15)");
+    expect(F.release(10000, 100000, 50000, 16, 0)).toBe("RETENER: 16 días de atraso (tolerancia 0)");
   });
   it("and in English", () => {
     useHost("en");

@@ -31,6 +31,8 @@ export interface ReportColumn {
   currencyKey?: string;
   /** Overdue amounts: writers highlight positive values. */
   highlightPositive?: boolean;
+  /** Flags, hold reasons, errors: writers highlight any cell that says something. */
+  highlightNonEmpty?: boolean;
 }
 
 export interface ReportTotal {

@@ -1,4 +1,5 @@
 import type { AgingOptions } from "../aging/aging";
+import { guaranteeTypeOf, type Guarantee } from "../credit/guarantee";
 import type { TableSpec } from "./columns";
 import type { Centavos } from "../money";
 import { lookupTerms, type TermsTable } from "../terms";
@@ -22,6 +23,12 @@ export interface Customer {
   language?: string;
   /** The reference the customer writes on its transfers; "" when the master has none. */
   paymentReference?: string;
+  /** Credit review (src/core/credit): the risk class, the guarantee behind the line, who reviews it. */
+  riskClass?: string;
+  guarantee?: Guarantee | null;
+  analyst?: string;
+  contact?: string;
+  phone?: string;
 }
 
 export const CUSTOMER_SPEC: TableSpec = {
@@ -38,6 +45,13 @@ export const CUSTOMER_SPEC: TableSpec = {
     { key: "cc", type: "emails", label: { es: "Correo copia", en: "Email CC" }, synonyms: ["CC", "Copia", "Con copia", "Correos copia", "Copia a", "Cc emails", "Email copy"] },
     { key: "language", type: "text", label: { es: "Idioma", en: "Language" }, synonyms: ["Idioma correspondencia", "Lengua", "Lang", "Correspondence language", "SPRAS", "LANGU"] },
     { key: "paymentReference", type: "code", label: { es: "Referencia de pago", en: "Payment reference" }, synonyms: ["Referencia bancaria", "Ref. pago", "Referencia depósito", "Convenio", "Payment ref.", "Bank reference"] },
+    { key: "riskClass", type: "code", label: { es: "Clase de riesgo", en: "Risk class" }, synonyms: ["Categoría de riesgo", "Cat. riesgo", "Clase riesgo", "Riesgo", "Nivel de riesgo", "Risk category", "Risk Categ.", "Risk", "CTLPC"] },
+    { key: "guaranteeType", type: "text", label: { es: "Tipo de garantía", en: "Guarantee type" }, synonyms: ["Tipo garantía", "Clase de garantía", "Garantía tipo", "Type of guarantee", "Collateral type", "Collateral"], weak: ["Garantía", "Guarantee"] },
+    { key: "guaranteeAmount", type: "money", label: { es: "Importe de garantía", en: "Guarantee amount" }, synonyms: ["Importe garantía", "Monto de garantía", "Monto garantía", "Monto de la garantía", "Valor de la garantía", "Garantía importe", "Collateral amount", "Guarantee value"] },
+    { key: "guaranteeExpiry", type: "date", label: { es: "Vencimiento de garantía", en: "Guarantee expiry" }, synonyms: ["Vencimiento garantía", "Vence garantía", "Vigencia de garantía", "Vigencia garantía", "Vigencia", "Fecha de vencimiento de la garantía", "Guarantee expires", "Guarantee expiry date", "Collateral expiry", "Expiry date"] },
+    { key: "analyst", type: "text", label: { es: "Analista", en: "Analyst" }, synonyms: ["Analista de crédito", "Analista crédito", "Responsable de crédito", "Responsable", "Gestor", "Ejecutivo de cobranza", "Credit analyst", "Credit rep", "Credit representative", "SBGRP"] },
+    { key: "contact", type: "text", label: { es: "Contacto", en: "Contact" }, synonyms: ["Persona de contacto", "Nombre de contacto", "Contact person", "Contact name", "Attn"] },
+    { key: "phone", type: "text", label: { es: "Teléfono", en: "Phone" }, synonyms: ["Tel.", "Tel", "Teléfono de contacto", "Telephone", "Phone number", "TELF1"] },
   ],
   required: [["code"]],
 };
@@ -74,10 +88,40 @@ function buildCustomer(f: RowFields, terms: TermsTable | undefined): Customer | 
     cc: f.emails("cc"),
     language: f.text("language"),
     paymentReference: f.code("paymentReference"),
+    riskClass: f.code("riskClass"),
+    guarantee: readGuarantee(f),
+    analyst: f.text("analyst"),
+    contact: f.text("contact"),
+    phone: f.text("phone"),
   };
 }
 
 export const CUSTOMER_KIND = customerKind();
+
+/**
+ * The guarantee columns of one master row. A type of "none" with an amount or an expiry is a
+ * contradiction (rejected: which one is true is the analyst's call); an amount or an expiry
+ * with no type is a guarantee of unnamed type (`otra`).
+ */
+function readGuarantee(f: RowFields): Guarantee | null {
+  const text = f.text("guaranteeType");
+  const type = guaranteeTypeOf(text);
+  const amount = f.money("guaranteeAmount");
+  const expires = f.date("guaranteeExpiry");
+  if (amount !== null && amount < 0) {
+    f.reject("guaranteeAmount", { code: "credit.guarantee.negative" });
+    return null;
+  }
+  if (type === "none") {
+    if ((amount !== null && amount > 0) || expires !== null) f.reject(amount !== null && amount > 0 ? "guaranteeAmount" : "guaranteeExpiry", { code: "credit.guarantee.contradiction", params: { type: text } });
+    return null;
+  }
+  if (type === null) {
+    if ((amount === null || amount === 0) && expires === null) return null;
+    return { type: "otra", description: "", amount, expires };
+  }
+  return { type, description: text, amount, expires };
+}
 
 export const customerRow = kindConverter(CUSTOMER_KIND);
 
