@@ -15,6 +15,14 @@ export interface Customer {
   currency: string | null;
   emails: string[];
   plaza: string;
+  /**
+   * What identifies the customer's payments at the bank (cash application): the references it
+   * quotes (a CIE or deposit reference), its accounts or CLABEs, the other names it pays under.
+   * Present when read from a master table; empty lists when the master has no such columns.
+   */
+  bankReferences?: string[];
+  accounts?: string[];
+  altNames?: string[];
 }
 
 export const CUSTOMER_SPEC: TableSpec = {
@@ -28,6 +36,9 @@ export const CUSTOMER_SPEC: TableSpec = {
     { key: "currency", type: "currency", label: { es: "Moneda", en: "Currency" }, synonyms: ["Moneda del límite", "Moneda límite", "Limit currency", "Credit currency", "Curr.", "WAERS"] },
     { key: "emails", type: "emails", label: { es: "Correo", en: "Email" }, synonyms: ["Correos", "Correo electrónico", "E-mail", "Emails", "Mail", "Contacto correo"] },
     { key: "plaza", type: "text", label: { es: "Plaza", en: "Branch" }, synonyms: ["Sucursal", "Ciudad", "City", "Region", "Región", "Zona"] },
+    { key: "bankReference", type: "text", label: { es: "Referencia bancaria", en: "Bank reference" }, synonyms: ["Referencia de pago", "Ref. bancaria", "Referencia numérica", "Referencia de depósito", "Referencia CIE", "Convenio CIE", "Referencias bancarias", "Payment Reference", "Bank Ref", "Deposit Reference"], weak: ["Referencia", "Reference"] },
+    { key: "accounts", type: "text", label: { es: "Cuentas bancarias", en: "Bank accounts" }, synonyms: ["Cuenta bancaria", "CLABE", "Cuenta CLABE", "CLABE interbancaria", "CLABEs", "Cuentas de pago", "No. de cuenta bancaria", "Bank Account", "Bank Accounts", "Payer Accounts"] },
+    { key: "altNames", type: "text", label: { es: "Nombres alternos", en: "Alternate names" }, synonyms: ["Otros nombres", "Alias", "Nombre comercial", "Nombres alternativos", "Ordenantes", "Also Known As", "AKA", "Trade Name", "Payer Names"] },
   ],
   required: [["code"]],
 };
@@ -52,9 +63,18 @@ export const CUSTOMER_KIND: TableKind<Customer> = {
       currency: f.currency("currency"),
       emails: f.emails("emails"),
       plaza: f.text("plaza"),
+      bankReferences: listCell(f.text("bankReference")),
+      // Spaces inside an account are the groups of a CLABE (`012 180 00118359719 1`), not separators.
+      accounts: listCell(f.text("accounts")).map((a) => a.replace(/[\s-]/g, "")),
+      altNames: listCell(f.text("altNames"), /[;|\n]+/),
     };
   },
 };
+
+/** A cell holding several values: `;`, `|`, `,` or line breaks between them (names: not commas). */
+function listCell(text: string, separators: RegExp = /[;|,\n]+/): string[] {
+  return text === "" ? [] : text.split(separators).map((s) => s.trim()).filter((s) => s !== "");
+}
 
 export const customerRow = kindConverter(CUSTOMER_KIND);
 

@@ -1,0 +1,163 @@
+/**
+ * Who sent a deposit, from what the customer master knows: the bank references it quotes,
+ * its RFC, its accounts or CLABEs, and its names (the legal name and the alternate names a
+ * payer shows up under). Strongest first: a reference beats an RFC, an RFC an account, an
+ * account a name. An identifier shared by two customers identifies neither.
+ */
+import type { Customer } from "../../tables/customers";
+import { canonicalCode, descriptionNameWords, nameWords, type LineText } from "./text";
+
+export type PayerHow = "bankReference" | "rfc" | "account" | "name";
+
+export interface PayerFinding {
+  how: PayerHow;
+  /** What was found, as written in the line (`9990008`, `CONSTRUCTORA HERNANDEZ GAR`). */
+  value: string;
+  /** Indexes into `PayerIndex.customers`; more than one when the identifier is shared or the name is cut short. */
+  customers: number[];
+}
+
+export interface SharedIdentifier {
+  how: Exclude<PayerHow, "name">;
+  value: string;
+  customers: number[];
+}
+
+interface NameEntry {
+  customer: number;
+  words: string[];
+}
+
+export interface PayerOptions {
+  bankReference: boolean;
+  rfc: boolean;
+  account: boolean;
+  name: boolean;
+}
+
+/** The account part of an 18-digit CLABE (digits 7-17), which is what a same-bank transfer shows. */
+function accountKeys(digits: string): string[] {
+  const d = digits.replace(/\D/g, "");
+  if (d.length < 8) return [];
+  const keys = [d.replace(/^0+(?=\d)/, "")];
+  if (d.length === 18) keys.push(d.slice(6, 17).replace(/^0+(?=\d)/, ""));
+  return keys;
+}
+
+function add<K>(map: Map<K, number[]>, key: K, customer: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [customer]);
+  else if (!list.includes(customer)) list.push(customer);
+}
+
+export class PayerIndex {
+  private readonly bankRefs = new Map<string, number[]>();
+  private readonly rfcs = new Map<string, number[]>();
+  private readonly accounts = new Map<string, number[]>();
+  /** By the first word and the first three letters of the second. */
+  private readonly names = new Map<string, NameEntry[]>();
+  /** Identifiers the master gives to more than one customer. */
+  readonly shared: SharedIdentifier[] = [];
+
+  constructor(readonly customers: readonly Customer[]) {
+    customers.forEach((c, i) => {
+      for (const r of c.bankReferences ?? []) {
+        const k = canonicalCode(r);
+        if (k !== "") add(this.bankRefs, k, i);
+      }
+      if (c.rfc) add(this.rfcs, c.rfc.replace(/[\s-]/g, "").toUpperCase(), i);
+      for (const a of c.accounts ?? []) for (const k of accountKeys(a)) add(this.accounts, k, i);
+      for (const n of [c.name, ...(c.altNames ?? [])]) {
+        const words = nameWords(n);
+        // One word is not enough to tell a payer by name (`ATLAS` pays for many): two at least.
+        if (words.length < 2 || words[1].length < 2) continue;
+        const key = `${words[0]} ${words[1].slice(0, 3)}`;
+        const list = this.names.get(key);
+        const entry = { customer: i, words };
+        if (!list) this.names.set(key, [entry]);
+        else if (!list.some((e) => e.customer === i && e.words.join(" ") === entry.words.join(" "))) list.push(entry);
+      }
+    });
+    for (const [how, map] of [["bankReference", this.bankRefs], ["rfc", this.rfcs], ["account", this.accounts]] as const) {
+      for (const [value, list] of map) if (list.length > 1) this.shared.push({ how, value, customers: list });
+    }
+  }
+
+  get size(): number {
+    return this.customers.length;
+  }
+
+  /** The strongest identification a line carries, or null. */
+  identify(line: LineText, fields: { payerAccount: string; payerRfc: string; reference: string }, options: PayerOptions): PayerFinding | null {
+    if (options.bankReference && this.bankRefs.size > 0) {
+      const found = this.lookup(this.bankRefs, [fields.reference, ...line.digits, ...line.codes].filter((t) => t !== "").map((t) => [canonicalCode(t), t]));
+      if (found) return { how: "bankReference", ...found };
+    }
+    if (options.rfc && this.rfcs.size > 0) {
+      const found = this.lookup(this.rfcs, [fields.payerRfc, ...line.rfcs].filter((t) => t !== "").map((t) => [t, t]));
+      if (found) return { how: "rfc", ...found };
+    }
+    if (options.account && this.accounts.size > 0) {
+      const tokens: [string, string][] = [];
+      for (const d of [fields.payerAccount, ...line.digits]) for (const k of accountKeys(d)) tokens.push([k, d]);
+      const found = this.lookup(this.accounts, tokens);
+      if (found) return { how: "account", ...found };
+    }
+    if (options.name && this.names.size > 0) return this.byName(line);
+    return null;
+  }
+
+  private lookup(map: Map<string, number[]>, tokens: [string, string][]): { value: string; customers: number[] } | null {
+    let value = "";
+    const customers: number[] = [];
+    for (const [key, shown] of tokens) {
+      const list = map.get(key);
+      if (!list) continue;
+      if (value === "") value = shown;
+      else if (!value.split(" / ").includes(shown) && !list.every((c) => customers.includes(c))) value += ` / ${shown}`;
+      for (const c of list) if (!customers.includes(c)) customers.push(c);
+    }
+    return customers.length ? { value, customers } : null;
+  }
+
+  /**
+   * A customer's name word for word in the description; the last word may be cut short (banks
+   * keep 30-40 characters of a name) if at least three letters of it remain. The longest name
+   * found wins (`FERRETERIA LOPEZ HERMANOS` over `FERRETERIA LOPEZ`); equals stay candidates.
+   */
+  private byName(line: LineText): PayerFinding | null {
+    const w = descriptionNameWords(line);
+    let best = 0;
+    let value = "";
+    let customers: number[] = [];
+    for (let i = 0; i + 1 < w.length; i++) {
+      if (w[i + 1].length < 2) continue;
+      const list = this.names.get(`${w[i]} ${w[i + 1].slice(0, 3)}`);
+      if (!list) continue;
+      for (const e of list) {
+        let matched = 0;
+        for (let j = 0; j < e.words.length && i + j < w.length; j++) {
+          const dw = w[i + j];
+          const nw = e.words[j];
+          if (dw === nw) {
+            matched++;
+            continue;
+          }
+          if (dw.length >= 3 && nw.startsWith(dw)) matched = e.words.length; // cut short here
+          break;
+        }
+        // Every word, or all of them until the bank cut the name.
+        if (matched < e.words.length || matched < 2) continue;
+        const length = Math.min(e.words.length, w.length - i);
+        if (length > best) {
+          best = length;
+          customers = [e.customer];
+          value = w.slice(i, i + length).join(" ");
+        } else if (length === best && !customers.includes(e.customer)) {
+          customers.push(e.customer);
+        }
+      }
+    }
+    return customers.length ? { how: "name", value, customers } : null;
+  }
+}
