@@ -57,6 +57,12 @@ function push<K>(map: Map<K, number[]>, k: K, i: number): void {
 export function findKeys(items: readonly LedgerItem[], numbers: ReadonlySet<number>, codes: ReadonlySet<string>): KeyHits {
   const hits: KeyHits = { strongNumber: new Map(), strongCode: new Map(), weakNumber: new Map() };
   if (numbers.size === 0 && codes.size === 0) return hits;
+  // The numbers the codes end with: a code is only built for an item whose number is one of them.
+  const tails = new Set<number>();
+  for (const c of codes) {
+    const t = tailNumber(c);
+    if (t === t) tails.add(t);
+  }
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
     const doc = it.documentNumber;
@@ -65,7 +71,7 @@ export function findKeys(items: readonly LedgerItem[], numbers: ReadonlySet<numb
       if (numbers.has(n)) push(hits.strongNumber, n, i);
     } else if (codes.size > 0) {
       const t = tailNumber(doc);
-      if (t === t && numbers.has(t)) {
+      if (t === t && tails.has(t)) {
         const c = canonicalCode(doc);
         if (codes.has(c)) push(hits.strongCode, c, i);
       }
@@ -78,10 +84,12 @@ export function findKeys(items: readonly LedgerItem[], numbers: ReadonlySet<numb
       continue;
     }
     const t = tailNumber(ref);
-    if (t !== t || !numbers.has(t)) continue;
-    push(hits.weakNumber, t, i);
-    const c = canonicalCode(ref);
-    if (codes.has(c)) push(hits.strongCode, c, i);
+    if (t !== t) continue;
+    if (numbers.has(t)) push(hits.weakNumber, t, i);
+    if (tails.has(t)) {
+      const c = canonicalCode(ref);
+      if (codes.has(c)) push(hits.strongCode, c, i);
+    }
   }
   return hits;
 }
