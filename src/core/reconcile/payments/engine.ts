@@ -331,13 +331,19 @@ class Matcher {
         suggestions: [],
       });
     }
+    // Deposits are decided in the order they happened: by date, and within a day in the order
+    // the bank lists them (a statement listed newest first is read from its end).
+    const dated = this.deposits.filter((d) => d.date !== null);
+    const newestFirst = dated.length > 1 && dated[0].date! > dated[dated.length - 1].date!;
+    this.deposits.sort((a, b) => (a.date ?? Infinity) - (b.date ?? Infinity) || (newestFirst ? b.bankLine - a.bankLine : a.bankLine - b.bankLine));
     this.indexStatement();
     this.holdDuplicates();
     if (p.rules.reference) for (const d of this.deposits) if (d.state === "open") this.referenceRule(d);
     if (p.rules.payer || p.rules.tolerance) for (const d of this.deposits) if (d.state === "open" && d.payer) this.payerRule(d);
     if (p.rules.uniqueAmount) for (const d of this.deposits) if (d.state === "open" && !d.payer && !d.referenced) this.uniqueAmountRule(d);
-    const unmatched = this.deposits.filter((d) => d.state !== "matched").map((d) => this.unmatchedOf(d));
-    const matches = this.deposits.filter((d) => d.match).map((d) => d.match!);
+    const inLineOrder = [...this.deposits].sort((a, b) => a.bankLine - b.bankLine);
+    const unmatched = inLineOrder.filter((d) => d.state !== "matched").map((d) => this.unmatchedOf(d));
+    const matches = inLineOrder.filter((d) => d.match).map((d) => d.match!);
     const { returnedCheques, reversals, fees } = this.reviewCharges(matches);
     return {
       matches,
@@ -385,7 +391,8 @@ class Matcher {
   private holdDuplicates(): void {
     const groups = new Map<string, Deposit[]>();
     for (const d of this.deposits) {
-      const ref = d.line.reference || d.text.spaced.trim();
+      // The bank's own tracking number differs between two sendings of the same payment: it is left out.
+      const ref = d.line.reference || readLineText([d.line.description.replace(/\/\s*\d{6,}/, "/"), d.line.detail, d.line.payer]).spaced.trim();
       const k = `${d.date}|${d.amount}|${d.currency}|${ref}`;
       const g = groups.get(k);
       if (g) g.push(d);
@@ -581,7 +588,9 @@ class Matcher {
     }
     // More than the named invoices: the rest may pay others of the customer's invoices, by amount.
     const rest = d.amount - openTotal;
-    const more = this.exactCombination(d, c, rest, new Set(docs));
+    // Unless the payer is this customer, only one more invoice of exactly the rest: a chance
+    // combination of a stranger's invoices must not ride on a mistyped reference.
+    const more = this.exactCombination(d, c, rest, new Set(docs), corroborated);
     if (more.kind === "one") {
       const all = [...docs, ...more.docs];
       return { ...base, docs: all, openTotal: d.amount, rank: RANK_NAMED_PLUS, evidence: [...ev, { code: "payments.ev.plusAmount", params: { documents: docList(this.items(more.docs)), amount: money(rest, d.currency) } }] };
@@ -676,7 +685,7 @@ class Matcher {
    * Exact combinations of a customer's open invoices: one invoice, else the oldest ones in a
    * row, else any combination the bounded search finds. "one" only when it is the only one.
    */
-  private exactCombination(d: Deposit, c: number, target: Centavos, exclude: ReadonlySet<number> = new Set()): { kind: "none" } | { kind: "one"; docs: number[]; how: "single" | "sameAmount" | "oldest" | "search"; count: number } | { kind: "many"; options: number[][] } | { kind: "limit"; docs: number[] } {
+  private exactCombination(d: Deposit, c: number, target: Centavos, exclude: ReadonlySet<number> = new Set(), combinations = true): { kind: "none" } | { kind: "one"; docs: number[]; how: "single" | "sameAmount" | "oldest" | "search"; count: number } | { kind: "many"; options: number[][] } | { kind: "limit"; docs: number[] } {
     const all = this.book.invoicesOf(c);
     const singles: number[] = [];
     const cands: number[] = [];
@@ -691,7 +700,7 @@ class Matcher {
       return { kind: "many", options: singles.map((i) => [i]) };
     }
     const max = this.policy.combination.maxSize;
-    if (max < 2) return { kind: "none" };
+    if (max < 2 || !combinations) return { kind: "none" };
     let run = 0;
     for (let k = 0; k < cands.length && k < max; k++) {
       run += this.book.remaining[cands[k]];
