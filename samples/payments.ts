@@ -156,6 +156,32 @@ function shortName(name: string): string {
   return plainUpper(name).replace(/,?\s*S\.?\s*(A\.?\s*P\.?\s*I\.?|A\.?\s*B\.?|A\.?|C\.?|DE R\.?L\.?)[\s\S]*$/, "").replace(/[^A-Z0-9 ]/g, "").replace(/\s+/g, " ").trim();
 }
 
+const MORE_SURNAMES = ["Arriaga", "Benítez", "Cabrera", "Durán", "Escobar", "Fajardo", "Galindo", "Hinojosa", "Iturbide", "Jaramillo", "Landa", "Montaño", "Nava", "Olvera", "Pineda", "Quintero", "Rocha", "Saucedo", "Tapia", "Uribe", "Valdez", "Zamora", "Becerra", "Cisneros", "Duarte", "Elizondo", "Franco", "Garza", "Hurtado", "Lozano", "Meza", "Noriega", "Osorio", "Paredes", "Quiroz", "Rentería", "Segura", "Treviño", "Urquiza", "Villarreal"];
+const MORE_PLACES = ["Jalpan", "Tequisquiapan", "Amealco", "Cadereyta", "Tolimán", "Ezequiel Montes", "Pedro Escobedo", "Huimilpan", "Colón", "Pinal", "Xichú", "Tarimoro", "Jerécuaro", "Coroneo", "Tarandacuao", "Santiago Maravatío", "Salvatierra", "Jaral", "Cuerámaro", "Abasolo", "Manuel Doblado", "Romita", "Ocampo", "Atarjea", "Victoria", "Tierra Blanca", "Doctor Mora", "San Felipe", "San Diego", "Villagrán"];
+
+/**
+ * A master of thousands of customers runs out of the base generator's name patterns, which then
+ * numbers them (`Concretos López 2427, S.A. de C.V.`). Real masters carry distinct names: the
+ * number becomes two more words of a name.
+ */
+function distinctNames(customers: SampleCustomer[], r: Rng): void {
+  const used = new Set(customers.map((c) => c.name));
+  for (const c of customers) {
+    const m = / \d+(?=,? S\.|$)/.exec(c.name);
+    if (!m) continue;
+    for (let t = 0; t < 100; t++) {
+      const words = r.chance(0.5) ? `${r.pick(MORE_SURNAMES)} ${r.pick(MORE_SURNAMES)}` : `${r.pick(MORE_SURNAMES)} de ${r.pick(MORE_PLACES)}`;
+      const name = c.name.slice(0, m.index) + " " + words + c.name.slice(m.index + m[0].length);
+      if (!used.has(name)) {
+        used.delete(c.name);
+        used.add(name);
+        c.name = name;
+        break;
+      }
+    }
+  }
+}
+
 function parseDay(iso: string): CivilDay {
   const [y, m, d] = iso.split("-").map(Number);
   return dayFromCivil(y, m, d);
@@ -175,6 +201,7 @@ export function generatePayments(options: PaymentsSampleOptions): PaymentsSample
   const businessDays: CivilDay[] = [];
   for (let d = end; businessDays.length < (options.days ?? 20); d--) if (weekday(d) < 5) businessDays.unshift(d);
   const start = businessDays[0];
+  distinctNames(customers, r);
 
   // ---- master identifiers
   const extra = new Map<string, CustomerExtra>();

@@ -13,14 +13,17 @@ export function itemDay(it: LedgerItem): number {
   return it.documentDate ?? it.postingDate ?? it.baselineDate ?? it.netDueDate ?? 0;
 }
 
-/** All digits (SAP document numbers, numeric references)? */
-function allDigits(s: string): boolean {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
+/** The value of an all-digit string (SAP document numbers, numeric references), or -1. */
+function digitsValue(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 15) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
+    if (c < 48 || c > 57) return -1;
+    v = v * 10 + (c - 48);
   }
-  return true;
+  return v;
 }
 
 /** The number a code ends with (`A-0023456` → 23456), or NaN. */
@@ -34,7 +37,9 @@ export function tailNumber(s: string): number {
     i--;
   }
   if (i === end || end - i > 15) return NaN;
-  return Number(s.slice(i, end));
+  let v = 0;
+  for (let k = i; k < end; k++) v = v * 10 + (s.charCodeAt(k) - 48);
+  return v;
 }
 
 export interface KeyHits {
@@ -53,45 +58,60 @@ function push<K>(map: Map<K, number[]>, k: K, i: number): void {
   } else map.set(k, [i]);
 }
 
-/** Finds the items whose document number or reference is among the numbers and codes given. */
-export function findKeys(items: readonly LedgerItem[], numbers: ReadonlySet<number>, codes: ReadonlySet<string>): KeyHits {
-  const hits: KeyHits = { strongNumber: new Map(), strongCode: new Map(), weakNumber: new Map() };
-  if (numbers.size === 0 && codes.size === 0) return hits;
-  // The numbers the codes end with: a code is only built for an item whose number is one of them.
-  const tails = new Set<number>();
-  for (const c of codes) {
-    const t = tailNumber(c);
-    if (t === t) tails.add(t);
+/** What the statement asks the ledger: its numbers, its codes and its deposit amounts. */
+export interface StatementKeys {
+  numbers: ReadonlySet<number>;
+  codes: ReadonlySet<string>;
+  amounts: ReadonlySet<number>;
+}
+
+/** Looks one item's document number and reference up among the statement's numbers and codes. */
+class KeyFinder {
+  readonly hits: KeyHits = { strongNumber: new Map(), strongCode: new Map(), weakNumber: new Map() };
+  /** The numbers the codes end with: a code is only built for an item whose number is one of them. */
+  private readonly tails = new Set<number>();
+  constructor(private readonly keys: StatementKeys) {
+    for (const c of keys.codes) {
+      const t = tailNumber(c);
+      if (t === t) this.tails.add(t);
+    }
   }
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i];
+  note(i: number, it: LedgerItem): void {
+    const { numbers, codes } = this.keys;
+    const hits = this.hits;
     const doc = it.documentNumber;
-    if (allDigits(doc)) {
-      const n = doc.length <= 15 ? Number(doc) : NaN;
-      if (numbers.has(n)) push(hits.strongNumber, n, i);
-    } else if (codes.size > 0) {
+    const dn = digitsValue(doc);
+    if (dn >= 0) {
+      if (numbers.has(dn)) push(hits.strongNumber, dn, i);
+    } else if (this.tails.size > 0) {
       const t = tailNumber(doc);
-      if (t === t && tails.has(t)) {
+      if (t === t && this.tails.has(t)) {
         const c = canonicalCode(doc);
         if (codes.has(c)) push(hits.strongCode, c, i);
       }
     }
     const ref = it.reference;
-    if (ref === "" || ref === doc) continue;
-    if (allDigits(ref)) {
-      const n = ref.length <= 15 ? Number(ref) : NaN;
-      if (numbers.has(n)) push(hits.strongNumber, n, i);
-      continue;
+    if (ref === "" || ref === doc) return;
+    const rn = digitsValue(ref);
+    if (rn >= 0) {
+      if (numbers.has(rn)) push(hits.strongNumber, rn, i);
+      return;
     }
     const t = tailNumber(ref);
-    if (t !== t) continue;
+    if (t !== t) return;
     if (numbers.has(t)) push(hits.weakNumber, t, i);
-    if (tails.has(t)) {
+    if (this.tails.has(t)) {
       const c = canonicalCode(ref);
       if (codes.has(c)) push(hits.strongCode, c, i);
     }
   }
-  return hits;
+}
+
+/** Finds the items whose document number or reference is among the statement's numbers and codes. */
+export function findKeys(items: readonly LedgerItem[], keys: StatementKeys): KeyHits {
+  const finder = new KeyFinder(keys);
+  if (keys.numbers.size > 0 || keys.codes.size > 0) for (let i = 0; i < items.length; i++) finder.note(i, items[i]);
+  return finder.hits;
 }
 
 export class OpenBook {
@@ -101,6 +121,10 @@ export class OpenBook {
   readonly takenBy: Int32Array;
   /** Customer id of each item. */
   readonly customerOf: Int32Array;
+  /** `itemDay` of each item. */
+  readonly dayOf: Int32Array;
+  /** Each item's amount (centavos), to scan without touching the item objects. */
+  readonly amountOf: Float64Array;
   /** Ledger code of each customer id, as the ledger writes it. */
   readonly customerCodes: string[] = [];
   readonly customerNames: string[] = [];
@@ -110,11 +134,22 @@ export class OpenBook {
   private readonly list: Int32Array;
   private readonly sorted: Uint8Array;
 
-  constructor(readonly items: readonly LedgerItem[]) {
+  /** The open items the statement's numbers and codes point at. */
+  readonly hits: KeyHits;
+  /** Open debit items by amount, for the statement's deposit amounts only. */
+  readonly byAmount = new Map<number, number[]>();
+
+  /** One pass over the items: customers, days, amounts, and what the statement looks for. */
+  constructor(readonly items: readonly LedgerItem[], keys: StatementKeys = { numbers: new Set(), codes: new Set(), amounts: new Set() }) {
     const n = items.length;
+    const finder = new KeyFinder(keys);
+    const look = keys.numbers.size > 0 || keys.codes.size > 0;
+    const amounts = keys.amounts;
     this.remaining = new Float64Array(n);
     this.takenBy = new Int32Array(n);
     this.customerOf = new Int32Array(n);
+    this.dayOf = new Int32Array(n);
+    this.amountOf = new Float64Array(n);
     const byRaw = new Map<string, number>();
     for (let i = 0; i < n; i++) {
       const it = items[i];
@@ -132,15 +167,27 @@ export class OpenBook {
       }
       if (this.customerNames[id] === "" && it.customerName !== "") this.customerNames[id] = it.customerName;
       this.customerOf[i] = id;
-      this.remaining[i] = it.amount > 0 ? it.amount : 0;
+      this.dayOf[i] = itemDay(it);
+      const a = it.amount;
+      this.amountOf[i] = a;
+      this.remaining[i] = a > 0 ? a : 0;
+      if (look) finder.note(i, it);
+      if (a > 0 && amounts.has(a)) {
+        const l = this.byAmount.get(a);
+        if (l) l.push(i);
+        else this.byAmount.set(a, [i]);
+      }
     }
+    this.hits = finder.hits;
     const m = this.customerCodes.length;
     this.start = new Int32Array(m + 1);
-    for (let i = 0; i < n; i++) if (items[i].amount > 0) this.start[this.customerOf[i] + 1]++;
+    const amount = this.amountOf;
+    const of = this.customerOf;
+    for (let i = 0; i < n; i++) if (amount[i] > 0) this.start[of[i] + 1]++;
     for (let c = 0; c < m; c++) this.start[c + 1] += this.start[c];
     this.list = new Int32Array(this.start[m]);
     const fill = this.start.slice(0, m);
-    for (let i = 0; i < n; i++) if (items[i].amount > 0) this.list[fill[this.customerOf[i]]++] = i;
+    for (let i = 0; i < n; i++) if (amount[i] > 0) this.list[fill[of[i]]++] = i;
     this.sorted = new Uint8Array(m);
   }
 
@@ -160,7 +207,8 @@ export class OpenBook {
     const view = this.list.subarray(a, b);
     if (!this.sorted[customer]) {
       const items = this.items;
-      const sorted = Array.from(view).sort((x, y) => itemDay(items[x]) - itemDay(items[y]) || items[x].row - items[y].row);
+      const day = this.dayOf;
+      const sorted = Array.from(view).sort((x, y) => day[x] - day[y] || items[x].row - items[y].row);
       view.set(sorted);
       this.sorted[customer] = 1;
     }

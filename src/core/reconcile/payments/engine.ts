@@ -20,7 +20,7 @@ import { formatDayFirst, formatIsoDate, type CivilDay } from "../../dates";
 import { chequeIndemnity } from "../../collections/interest";
 import { message, type MessageCode, type Problem } from "../../messages";
 import { formatMoney, type Centavos } from "../../money";
-import { scaleCentavos } from "../../rates";
+import { fractionToNumber, scaleCentavos } from "../../rates";
 import type { BankLine } from "../../tables/bankStatement";
 import { customerKey, type Customer } from "../../tables/customers";
 import type { LedgerItem } from "../../tables/ledger";
@@ -269,36 +269,59 @@ export function applyPayments(input: PaymentsInput): PaymentsResult {
 
 class Matcher {
   private readonly policy: PaymentsPolicy;
-  private readonly book: OpenBook;
+  private book: OpenBook;
   private readonly payers: PayerIndex;
   /** Master customer index → book customer id. */
-  private readonly masterToBook: Int32Array;
+  private masterToBook: Int32Array;
+  private readonly master: Customer[];
   /** Book customer id → master customer (names). */
   private readonly bookToMaster = new Map<number, Customer>();
   private deposits: Deposit[] = [];
   private hits: KeyHits = { strongNumber: new Map(), strongCode: new Map(), weakNumber: new Map() };
   private clearedHits: KeyHits = { strongNumber: new Map(), strongCode: new Map(), weakNumber: new Map() };
-  private readonly byAmount = new Map<number, number[]>();
+  private byAmount = new Map<number, number[]>();
   private readonly duplicates: DuplicateDeposits[] = [];
   private readonly doublePayments: DoublePayment[] = [];
+  /** rate ÷ (1 + VAT) of each withholding, as a float, to skip exact arithmetic far from it. */
+  private readonly withholdingShare: number[];
 
   constructor(private readonly input: PaymentsInput) {
     this.policy = input.policy;
-    this.book = new OpenBook(input.open);
+    this.withholdingShare = input.policy.tolerance.withholdings.map((w) => fractionToNumber(w.rate) / (1 + fractionToNumber(w.vat)));
+    this.book = new OpenBook([]);
     const seen = new Set<string>();
-    const unique = (input.customers ?? []).filter((c) => {
+    this.master = (input.customers ?? []).filter((c) => {
       const k = customerKey(c.code);
       if (seen.has(k)) return false;
       seen.add(k);
       return true;
     });
-    this.payers = new PayerIndex(unique);
-    this.masterToBook = new Int32Array(unique.length);
-    unique.forEach((c, i) => {
+    this.payers = new PayerIndex(this.master);
+    this.masterToBook = new Int32Array(0);
+  }
+
+  /** The open items, indexed by what the statement looks for; the master's customers mapped to them. */
+  private openBook(): void {
+    const numbers = new Set<number>();
+    const codes = new Set<string>();
+    const amounts = new Set<number>();
+    for (const d of this.deposits) {
+      for (const x of d.numbers) numbers.add(x.n);
+      for (const c of d.codes) codes.add(c);
+      amounts.add(d.amount);
+    }
+    const keys = { numbers, codes, amounts };
+    this.book = new OpenBook(this.input.open, keys);
+    this.hits = this.book.hits;
+    this.byAmount = this.book.byAmount;
+    this.clearedHits = findKeys(this.input.cleared ?? [], keys);
+    this.masterToBook = new Int32Array(this.master.length);
+    this.master.forEach((c, i) => {
       const id = this.book.customerId(c.code);
       this.masterToBook[i] = id;
       if (id >= 0) this.bookToMaster.set(id, c);
     });
+    for (const d of this.deposits) d.payerIds = d.payer ? d.payer.customers.map((c) => this.masterToBook[c]) : [];
   }
 
   run(): PaymentsResult {
@@ -313,7 +336,6 @@ class Matcher {
         if (n === n && String(n).length >= p.reference.minDigits && !numbers.some((x) => x.n === n)) numbers.push({ n, shown: d });
       }
       const payer = this.payers.size ? this.payers.identify(text, line, p.payer) : null;
-      const payerIds = payer ? payer.customers.map((c) => this.masterToBook[c]) : [];
       this.deposits.push({
         line,
         bankLine: line.row - headerRow,
@@ -324,7 +346,7 @@ class Matcher {
         numbers,
         codes: [...new Set(text.codes)],
         payer,
-        payerIds,
+        payerIds: [],
         state: "open",
         referenced: false,
         reasons: [],
@@ -336,7 +358,7 @@ class Matcher {
     const dated = this.deposits.filter((d) => d.date !== null);
     const newestFirst = dated.length > 1 && dated[0].date! > dated[dated.length - 1].date!;
     this.deposits.sort((a, b) => (a.date ?? Infinity) - (b.date ?? Infinity) || (newestFirst ? b.bankLine - a.bankLine : a.bankLine - b.bankLine));
-    this.indexStatement();
+    this.openBook();
     this.holdDuplicates();
     if (p.rules.reference) for (const d of this.deposits) if (d.state === "open") this.referenceRule(d);
     if (p.rules.payer || p.rules.tolerance) for (const d of this.deposits) if (d.state === "open" && d.payer) this.payerRule(d);
@@ -362,29 +384,6 @@ class Matcher {
 
   // ---- indexes ------------------------------------------------------------------------
 
-  /** The statement's numbers, codes and amounts, looked up once in the ledger. */
-  private indexStatement(): void {
-    const numbers = new Set<number>();
-    const codes = new Set<string>();
-    const amounts = new Set<number>();
-    for (const d of this.deposits) {
-      for (const x of d.numbers) numbers.add(x.n);
-      for (const c of d.codes) codes.add(c);
-      amounts.add(d.amount);
-    }
-    this.hits = findKeys(this.input.open, numbers, codes);
-    this.clearedHits = findKeys(this.input.cleared ?? [], numbers, codes);
-    const items = this.input.open;
-    for (let i = 0; i < items.length; i++) {
-      const a = items[i].amount;
-      if (a > 0 && amounts.has(a)) {
-        const l = this.byAmount.get(a);
-        if (l) l.push(i);
-        else this.byAmount.set(a, [i]);
-      }
-    }
-  }
-
   // ---- duplicates ---------------------------------------------------------------------
 
   /** Same date, amount and reference (the reference column, else the whole description): the later ones wait for review. */
@@ -392,7 +391,8 @@ class Matcher {
     const groups = new Map<string, Deposit[]>();
     for (const d of this.deposits) {
       // The bank's own tracking number differs between two sendings of the same payment: it is left out.
-      const ref = d.line.reference || readLineText([d.line.description.replace(/\/\s*\d{6,}/, "/"), d.line.detail, d.line.payer]).spaced.trim();
+      const track = /\/\s*(\d{6,})/.exec(d.line.description)?.[1];
+      const ref = d.line.reference || (track ? d.text.spaced.replace(` ${track} `, " ") : d.text.spaced).trim();
       const k = `${d.date}|${d.amount}|${d.currency}|${ref}`;
       const g = groups.get(k);
       if (g) g.push(d);
@@ -420,9 +420,8 @@ class Matcher {
 
   /** Open, same currency, something left, and (unless the policy allows it) not dated after the deposit. */
   private usable(i: number, d: Deposit, anyDate = false): boolean {
-    const it = this.input.open[i];
-    if (this.book.remaining[i] <= 0 || it.currency !== d.currency) return false;
-    if (!anyDate && !this.policy.invoicesAfterDeposit && d.date !== null && itemDay(it) > d.date) return false;
+    if (this.book.remaining[i] <= 0 || this.input.open[i].currency !== d.currency) return false;
+    if (!anyDate && !this.policy.invoicesAfterDeposit && d.date !== null && this.book.dayOf[i] > d.date) return false;
     return true;
   }
 
@@ -444,7 +443,10 @@ class Matcher {
     if (Math.abs(diff) <= t.rounding) return { kind: "rounding", name: "", account: t.accounts.rounding, amount: diff };
     if (diff > 0 && diff <= t.bankFee) return { kind: "bankFee", name: "", account: t.accounts.bankFee, amount: diff };
     if (diff > 0) {
-      for (const w of t.withholdings) {
+      for (let k = 0; k < t.withholdings.length; k++) {
+        const w = t.withholdings[k];
+        // A float estimate first: the exact centavos only for a difference near it.
+        if (Math.abs(diff - this.withholdingShare[k] * openTotal) > docs + 2) continue;
         const expected = withholdingOf(openTotal, w);
         // Each invoice's withholding is rounded on its own: a centavo per invoice either way.
         if (Math.abs(diff - expected) <= docs) return { kind: "withholding", name: w.name, account: w.account, amount: diff };
@@ -603,8 +605,9 @@ class Matcher {
   private approximateReference(d: Deposit): void {
     const tokens = [...d.numbers.map((x) => ({ key: String(x.n), shown: x.shown })), ...d.codes.map((c) => ({ key: c, shown: c }))];
     if (tokens.length === 0) return;
-    const candidates = new Set<number>(this.byAmount.get(d.amount) ?? []);
-    for (const c of d.payerIds) if (c >= 0) for (const i of this.book.invoicesOf(c)) if (this.book.remaining[i] === d.amount) candidates.add(i);
+    // Invoices of exactly this amount, of any customer (an item partly paid by an earlier line no longer is).
+    const candidates = this.byAmount.get(d.amount);
+    if (!candidates) return;
     const items = this.input.open;
     const fits: Fit[] = [];
     for (const i of candidates) {
@@ -689,10 +692,17 @@ class Matcher {
     const all = this.book.invoicesOf(c);
     const singles: number[] = [];
     const cands: number[] = [];
-    for (const i of all) {
-      if (exclude.has(i) || !this.usable(i, d)) continue;
-      if (this.book.remaining[i] === target) singles.push(i);
-      if (cands.length < this.policy.combination.maxInvoices) cands.push(i);
+    const rem = this.book.remaining;
+    const day = this.book.dayOf;
+    const open = this.input.open;
+    const latest = this.policy.invoicesAfterDeposit || d.date === null ? Infinity : d.date;
+    const maxInvoices = this.policy.combination.maxInvoices;
+    for (let k = 0; k < all.length; k++) {
+      const i = all[k];
+      const r = rem[i];
+      if (r <= 0 || day[i] > latest || open[i].currency !== d.currency || (exclude.size > 0 && exclude.has(i))) continue;
+      if (r === target) singles.push(i);
+      if (cands.length < maxInvoices) cands.push(i);
     }
     if (singles.length === 1) return { kind: "one", docs: singles, how: "single", count: 1 };
     if (singles.length > 1) {
@@ -700,22 +710,40 @@ class Matcher {
       return { kind: "many", options: singles.map((i) => [i]) };
     }
     const max = this.policy.combination.maxSize;
-    if (max < 2 || !combinations) return { kind: "none" };
+    if (!combinations) return { kind: "none" };
     let run = 0;
-    for (let k = 0; k < cands.length && k < max; k++) {
+    for (let k = 0; k < cands.length; k++) {
       run += this.book.remaining[cands[k]];
       if (run === target && k >= 1) return { kind: "one", docs: cands.slice(0, k + 1), how: "oldest", count: k + 1 };
       if (run > target) break;
     }
-    const small = cands.filter((i) => this.book.remaining[i] < target);
-    if (small.length < 2) return { kind: "none" };
-    const s = findSubsets(small.map((i) => this.book.remaining[i]), target, target, max, this.policy.combination.maxSteps);
-    if (s.solutions.length >= 2) return { kind: "many", options: s.solutions.map((sol) => sol.map((k) => small[k])) };
-    if (s.solutions.length === 1) {
-      const docs = s.solutions[0].map((k) => small[k]);
-      return s.complete ? { kind: "one", docs, how: "search", count: docs.length } : { kind: "limit", docs };
+    // The oldest in a row but one (an invoice in dispute, or paid some other way).
+    const options: number[][] = [];
+    if (cands.length >= 3) {
+      // The first k+1 candidates without one of them (without the last is the plain run, tried above).
+      let sum = rem[cands[0]];
+      let largest = sum;
+      for (let k = 1; k < cands.length; k++) {
+        const a = rem[cands[k]];
+        sum += a;
+        if (a > largest) largest = a;
+        if (k >= 2) for (let skip = 0; skip < k; skip++) if (sum - rem[cands[skip]] === target) options.push(cands.slice(0, k + 1).filter((_, j) => j !== skip));
+        if (sum - largest > target) break;
+      }
     }
-    return s.complete ? { kind: "none" } : { kind: "limit", docs: [] };
+    const small = cands.filter((i) => rem[i] < target);
+    let complete = true;
+    if (small.length >= 2 && max >= 2) {
+      const s = findSubsets(small.map((i) => rem[i]), target, target, max, this.policy.combination.maxSteps, 3);
+      complete = s.complete;
+      for (const sol of s.solutions) {
+        const docs = sol.map((k) => small[k]).sort((a, b) => cands.indexOf(a) - cands.indexOf(b));
+        if (!options.some((o) => o.join() === docs.join())) options.push(docs);
+      }
+    }
+    if (options.length >= 2) return { kind: "many", options };
+    if (options.length === 1) return complete ? { kind: "one", docs: options[0], how: "search", count: options[0].length } : { kind: "limit", docs: options[0] };
+    return complete ? { kind: "none" } : { kind: "limit", docs: [] };
   }
 
   /** Within tolerance: one invoice, or the oldest ones in a row (no free search: a wide window would find chance sums). */
@@ -731,7 +759,7 @@ class Matcher {
       const open = this.book.remaining[i];
       const adj = this.classify(open, d.amount, 1);
       if (adj && open !== d.amount) fits.push(this.toleranceFit(d, c, [i], adj, { code: "payments.ev.single", params: { document: docLabel(items[i]) } }));
-      if (k < this.policy.combination.maxSize && k < this.policy.combination.maxInvoices) {
+      if (k < this.policy.combination.maxInvoices) {
         run += open;
         prefix.push(i);
         k++;
@@ -870,6 +898,12 @@ class Matcher {
     const fees: BankFee[] = [];
     const linked = new Set<number>();
     const byLine = new Map(this.deposits.map((d) => [d.bankLine, d]));
+    const byAmount = new Map<number, Deposit[]>();
+    for (const d of [...this.deposits].sort((a, b) => a.bankLine - b.bankLine)) {
+      const l = byAmount.get(d.amount);
+      if (l) l.push(d);
+      else byAmount.set(d.amount, [d]);
+    }
     const matchOf = new Map(matches.map((m) => [m.bankLine, m]));
     for (const line of lines) {
       if (line.kind !== "charge") continue;
@@ -882,7 +916,7 @@ class Matcher {
       }
       if (!cheque && !line.reversal && !saysAny(text, w.reversal)) continue;
       // The deposit taken back: same amount, not after the charge, not already linked.
-      const same = this.deposits.filter((d) => d.amount === line.charge && !linked.has(d.bankLine) && (line.date === null || d.date === null || d.date <= line.date));
+      const same = (byAmount.get(line.charge) ?? []).filter((d) => !linked.has(d.bankLine) && (line.date === null || d.date === null || d.date <= line.date));
       const numbers = new Set(text.digits.map(numberKey).filter((n) => n === n && String(n).length >= 4));
       const tiers = [
         same.filter((d) => d.numbers.some((x) => numbers.has(x.n))),

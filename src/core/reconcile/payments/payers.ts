@@ -90,34 +90,47 @@ export class PayerIndex {
   /** The strongest identification a line carries, or null. */
   identify(line: LineText, fields: { payerAccount: string; payerRfc: string; reference: string }, options: PayerOptions): PayerFinding | null {
     if (options.bankReference && this.bankRefs.size > 0) {
-      const found = this.lookup(this.bankRefs, [fields.reference, ...line.digits, ...line.codes].filter((t) => t !== "").map((t) => [canonicalCode(t), t]));
+      const found = this.lookup(this.bankRefs, (visit) => {
+        if (fields.reference !== "") visit(canonicalCode(fields.reference), fields.reference);
+        for (const t of line.digits) visit(canonicalCode(t), t);
+        for (const t of line.codes) visit(t, t);
+      });
       if (found) return { how: "bankReference", ...found };
     }
-    if (options.rfc && this.rfcs.size > 0) {
-      const found = this.lookup(this.rfcs, [fields.payerRfc, ...line.rfcs].filter((t) => t !== "").map((t) => [t, t]));
+    if (options.rfc && this.rfcs.size > 0 && (fields.payerRfc !== "" || line.rfcs.length > 0)) {
+      const found = this.lookup(this.rfcs, (visit) => {
+        if (fields.payerRfc !== "") visit(fields.payerRfc, fields.payerRfc);
+        for (const t of line.rfcs) visit(t, t);
+      });
       if (found) return { how: "rfc", ...found };
     }
     if (options.account && this.accounts.size > 0) {
-      const tokens: [string, string][] = [];
-      for (const d of [fields.payerAccount, ...line.digits]) for (const k of accountKeys(d)) tokens.push([k, d]);
-      const found = this.lookup(this.accounts, tokens);
+      const found = this.lookup(this.accounts, (visit) => {
+        for (const d of [fields.payerAccount, ...line.digits]) if (d.length >= 8) for (const k of accountKeys(d)) visit(k, d);
+      });
       if (found) return { how: "account", ...found };
     }
     if (options.name && this.names.size > 0) return this.byName(line);
     return null;
   }
 
-  private lookup(map: Map<string, number[]>, tokens: [string, string][]): { value: string; customers: number[] } | null {
+  private lookup(map: Map<string, number[]>, tokens: (visit: (key: string, shown: string) => void) => void): { value: string; customers: number[] } | null {
     let value = "";
-    const customers: number[] = [];
-    for (const [key, shown] of tokens) {
+    let customers: number[] | null = null;
+    tokens((key, shown) => {
       const list = map.get(key);
-      if (!list) continue;
-      if (value === "") value = shown;
-      else if (!value.split(" / ").includes(shown) && !list.every((c) => customers.includes(c))) value += ` / ${shown}`;
-      for (const c of list) if (!customers.includes(c)) customers.push(c);
-    }
-    return customers.length ? { value, customers } : null;
+      if (!list) return;
+      if (customers === null) {
+        value = shown;
+        customers = [...list];
+        return;
+      }
+      const known = customers;
+      if (list.every((c) => known.includes(c))) return;
+      value += ` / ${shown}`;
+      for (const c of list) if (!known.includes(c)) known.push(c);
+    });
+    return customers ? { value, customers } : null;
   }
 
   /**

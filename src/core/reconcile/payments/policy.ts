@@ -39,7 +39,11 @@ export interface PaymentsPolicy {
   combination: {
     /** The customer's oldest open invoices considered. */
     maxInvoices: number;
-    /** Invoices in one combination. */
+    /**
+     * Invoices in one combination found by free search. The oldest invoices in a row are tried
+     * up to `maxInvoices` of them; any other choice of more than a few invoices adds up to a
+     * given amount by chance too often to be proof.
+     */
     maxSize: number;
     /** Search steps per deposit; past it the search stops and nothing is proposed as certain. */
     maxSteps: number;
@@ -67,10 +71,10 @@ export const DEFAULT_POLICY: PaymentsPolicy = {
   rules: { reference: true, payer: true, tolerance: true, uniqueAmount: true },
   reference: { minDigits: 4, approximate: true, partialPayments: true, partialWords: ["ABONO", "PARCIAL", "ANTICIPO", "A CUENTA", "PAGO PARCIAL"] },
   payer: { bankReference: true, rfc: true, account: true, name: true },
-  combination: { maxInvoices: 40, maxSize: 5, maxSteps: 60000 },
+  combination: { maxInvoices: 40, maxSize: 3, maxSteps: 60000 },
   tolerance: {
     rounding: 100,
-    bankFee: 5000,
+    bankFee: 1000,
     withholdings: [{ name: "IVA retenido 4 % (fletes)", rate: { num: 4n, den: 100n }, vat: { num: 16n, den: 100n }, account: "IVA retenido por clientes" }],
     accounts: { rounding: "Diferencias por redondeo", bankFee: "Comisiones bancarias" },
   },

@@ -20,6 +20,7 @@ export interface SubsetSearch {
  * remaining amounts cannot reach `lo` or the smallest already pass `hi`.
  */
 export function findSubsets(amounts: readonly number[], lo: number, hi: number, maxSize: number, maxSteps: number, limit = 2): SubsetSearch {
+  if (lo === hi && maxSize <= 3) return exactSmall(amounts, lo, maxSize, limit);
   const n = amounts.length;
   const order = amounts.map((_, i) => i).sort((a, b) => amounts[b] - amounts[a] || a - b);
   const a = order.map((i) => amounts[i]);
@@ -62,4 +63,41 @@ export function findSubsets(amounts: readonly number[], lo: number, hi: number, 
   };
   dfs(0, 0);
   return { solutions, complete: !stopped || solutions.length >= limit, steps: Math.min(steps, maxSteps) };
+}
+
+/**
+ * Pairs and triples adding up exactly to a target: each pair's complement looked up in a table
+ * of the amounts, so n²/2 steps instead of n³/6, and always complete.
+ */
+function exactSmall(amounts: readonly number[], target: number, maxSize: number, limit: number): SubsetSearch {
+  const n = amounts.length;
+  const at = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const l = at.get(amounts[i]);
+    if (l) l.push(i);
+    else at.set(amounts[i], [i]);
+  }
+  const solutions: number[][] = [];
+  let steps = 0;
+  // A complement `need` at an index above `after`: each subset is found once, in index order.
+  const complements = (need: number, after: number, emit: (k: number) => boolean): boolean => {
+    const l = at.get(need);
+    if (l) for (const k of l) if (k > after && emit(k)) return true;
+    return false;
+  };
+  for (let i = 0; i < n; i++) {
+    steps++;
+    if (complements(target - amounts[i], i, (j) => (solutions.push([i, j]), solutions.length >= limit))) return { solutions, complete: true, steps };
+  }
+  if (maxSize >= 3) {
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        steps++;
+        const need = target - amounts[i] - amounts[j];
+        if (need <= 0) continue;
+        if (complements(need, j, (k) => (solutions.push([i, j, k]), solutions.length >= limit))) return { solutions, complete: true, steps };
+      }
+    }
+  }
+  return { solutions, complete: true, steps };
 }

@@ -16,11 +16,22 @@ export function plainUpper(s: string): string {
  * without its leading zeros (`A-0023456`, `a 23456` and `A23456` are one key).
  */
 export function canonicalCode(s: string): string {
-  const c = plainUpper(s).replace(/[^A-Z0-9]/g, "");
-  const m = /^([A-Z]+)0*(\d+)$/.exec(c);
-  if (m) return m[1] + m[2];
-  if (/^\d+$/.test(c)) return c.replace(/^0+(?=\d)/, "");
-  return c;
+  let clean = true;
+  for (let i = 0; i < s.length; i++) {
+    if (!isAlnum(s.charCodeAt(i))) {
+      clean = false;
+      break;
+    }
+  }
+  const c = clean ? s : plainUpper(s).replace(/[^A-Z0-9]/g, "");
+  // Letters then digits, or digits alone: the zeros in front of the number go.
+  let i = 0;
+  while (i < c.length && !isDigit(c.charCodeAt(i))) i++;
+  for (let k = i; k < c.length; k++) if (!isDigit(c.charCodeAt(k))) return c;
+  if (i === c.length) return c;
+  let z = i;
+  while (z < c.length - 1 && c.charCodeAt(z) === 48) z++;
+  return z === i ? c : c.slice(0, i) + c.slice(z);
 }
 
 /** A number without leading zeros as a JS number key, or NaN when it is not one (or too long to be exact). */
@@ -37,8 +48,10 @@ export interface LineText {
   text: string;
   /** ` WORD WORD 123 ` — words and numbers split apart, for phrase searches. */
   spaced: string;
-  /** Letter words in order (numbers dropped), for names. */
+  /** Letter words in order (numbers dropped), for phrases. */
   words: string[];
+  /** Words and numbers in order, split where letters meet digits (`9990008PAGO` → `9990008`, `PAGO`), for names. */
+  pieces: string[];
   /** Codes with letters (`A23456`, `FACT23456` — a series glued to its number), canonical. */
   codes: string[];
   /** Numbers as written, with their leading zeros (accounts, references, invoice numbers). */
@@ -56,30 +69,62 @@ const RFC_LIKE = /(?:^|[^A-Z&])([A-Z&]{3,4}\d{6}[A-Z0-9]{3})(?![A-Z0-9])/g;
  * description (`15/10/2026`, `12,500.00`) are not invoice numbers: they are taken out first.
  */
 export function readLineText(parts: readonly string[]): LineText {
-  const text = plainUpper(parts.filter((p) => p !== "").join(" "));
+  const text = plainUpper(parts.length === 1 ? parts[0] : parts.filter((p) => p !== "").join(" "));
   const rfcs: string[] = [];
-  for (let m = RFC_LIKE.exec(text); m; m = RFC_LIKE.exec(text)) rfcs.push(m[1]);
-  RFC_LIKE.lastIndex = 0;
+  if (text.length >= 12) {
+    for (let m = RFC_LIKE.exec(text); m; m = RFC_LIKE.exec(text)) rfcs.push(m[1]);
+    RFC_LIKE.lastIndex = 0;
+  }
   const cleaned = text.replace(DATE_LIKE, " ").replace(AMOUNT_LIKE, " ");
-  const runs = cleaned.split(/[^A-Z0-9]+/).filter((r) => r !== "");
   const codes: string[] = [];
   const digits: string[] = [];
   const words: string[] = [];
   const pieces: string[] = [];
-  for (let i = 0; i < runs.length; i++) {
-    const run = runs[i];
-    const hasDigit = /\d/.test(run);
-    const hasLetter = /[A-Z]/.test(run);
+  // Runs of letters and digits; inside a run, pieces where letters meet digits.
+  let prevRun = "";
+  let prevLetters = false;
+  const n = cleaned.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isAlnum(cleaned.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    let hasDigit = false;
+    let hasLetter = false;
+    let pieceStart = i;
+    let pieceDigit = isDigit(cleaned.charCodeAt(i));
+    while (i < n && isAlnum(cleaned.charCodeAt(i))) {
+      const d = isDigit(cleaned.charCodeAt(i));
+      if (d) hasDigit = true;
+      else hasLetter = true;
+      if (d !== pieceDigit) {
+        const piece = cleaned.slice(pieceStart, i);
+        pieces.push(piece);
+        (pieceDigit ? digits : words).push(piece);
+        pieceStart = i;
+        pieceDigit = d;
+      }
+      i++;
+    }
+    const piece = cleaned.slice(pieceStart, i);
+    pieces.push(piece);
+    (pieceDigit ? digits : words).push(piece);
+    const run = cleaned.slice(start, i);
     if (hasDigit && hasLetter) codes.push(canonicalCode(run));
     // A short series standing apart from its number (`A-23456`, `F 23456`).
-    if (!hasDigit && run.length <= 3 && i + 1 < runs.length && /^\d+$/.test(runs[i + 1])) codes.push(canonicalCode(run + runs[i + 1]));
-    for (const piece of run.split(/(?<=\d)(?=[A-Z])|(?<=[A-Z])(?=\d)/)) {
-      pieces.push(piece);
-      if (/^\d/.test(piece)) digits.push(piece);
-      else words.push(piece);
-    }
+    else if (hasDigit && prevLetters && prevRun.length <= 3) codes.push(canonicalCode(prevRun + run));
+    prevRun = run;
+    prevLetters = hasLetter && !hasDigit;
   }
-  return { text, spaced: ` ${pieces.join(" ")} `, words, codes, digits, rfcs };
+  return { text, spaced: ` ${pieces.join(" ")} `, words, pieces, codes, digits, rfcs };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
 }
 
 /** Whether the line says a phrase (`CHEQUE DEVUELTO`), word for word. */
@@ -115,7 +160,7 @@ export function nameWords(name: string): string[] {
 
 /** The description's words in the same form, so names line up word for word. */
 export function descriptionNameWords(line: LineText): string[] {
-  return line.words.filter((w) => !NAME_NOISE.has(w));
+  return line.pieces.filter((w) => !NAME_NOISE.has(w));
 }
 
 /** Levenshtein distance ≤ 1, or one adjacent transposition: one keystroke away. */
