@@ -32,7 +32,7 @@ export function benchPayments(dataDir: string, scale = { customers: 4000, openIt
     console.log(`generated ${files.ledger} (${s.invoices.length} items, ${(statSync(files.ledger).size / 1e6).toFixed(0)} MB) and ${files.bank} (${s.lines.length} lines) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   }
   const out = execFileSync(process.execPath, [join(__dirname, "paymentsChild.js"), files.bank, files.ledger, files.customers, files.answers], { encoding: "utf8", maxBuffer: 1 << 24 });
-  const r = JSON.parse(out.trim().split("\n").pop()!) as { totalMs: number; matchMs: number; openItems: number; maxRssMB: number; deposits: number; matched: number; correct: number; wrongCount: number; byRule: Record<string, number>; byScenario: Record<string, [number, number, number]>; wrong: { bankLine: number; scenario: string; rule: string }[] };
+  const r = JSON.parse(out.trim().split("\n").pop()!) as { totalMs: number; matchMs: number; matchCpuMs: number; cpuMs: number; openItems: number; maxRssMB: number; deposits: number; matched: number; correct: number; wrongCount: number; byRule: Record<string, number>; byScenario: Record<string, [number, number, number]>; wrong: { bankLine: number; scenario: string; rule: string }[] };
   const rate = r.matched / r.deposits;
   const precision = r.matched ? r.correct / r.matched : 1;
   const byRule = Object.entries(r.byRule).map(([k, v]) => `${k} ${v}`).join(", ");
@@ -41,8 +41,8 @@ export function benchPayments(dataDir: string, scale = { customers: 4000, openIt
   return [
     { name: "Payments: deposits not matched automatically", value: (1 - rate) * 100, unit: "%", floor: 5, detail: `${r.matched.toLocaleString("en-US")} of ${r.deposits.toLocaleString("en-US")} matched (${(rate * 100).toFixed(2)} %); by rule: ${byRule}` },
     { name: "  matches that are wrong", value: (1 - precision) * 100, unit: "%", floor: 0.3, detail: `${r.correct.toLocaleString("en-US")} of ${r.matched.toLocaleString("en-US")} correct (${(precision * 100).toFixed(2)} %); left for review by scenario: ${missed}` },
-    { name: `  matching ${r.deposits.toLocaleString("en-US")} deposits vs ${(r.openItems / 1e6).toFixed(1)}M open items`, value: r.matchMs / 1000, unit: "s", floor: 3 },
-    { name: "  whole command, files read (--json)", value: r.totalMs / 1000, unit: "s", floor: 10, detail: `${(statSync(files.ledger).size / 1e6).toFixed(0)} MB ledger, peak ${r.maxRssMB.toFixed(0)} MB` },
+    { name: `  matching ${r.deposits.toLocaleString("en-US")} deposits vs ${(r.openItems / 1e6).toFixed(1)}M open items`, value: r.matchMs / 1000, unit: "s", floor: 3, detail: `CPU ${(r.matchCpuMs / 1000).toFixed(2)} s; each open item is indexed as it is read` },
+    { name: "  whole command, files read (--json)", value: r.totalMs / 1000, unit: "s", floor: 10, detail: `CPU ${(r.cpuMs / 1000).toFixed(2)} s, ${(statSync(files.ledger).size / 1e6).toFixed(0)} MB ledger, peak ${r.maxRssMB.toFixed(0)} MB` },
   ];
 }
 

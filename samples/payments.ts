@@ -24,8 +24,8 @@
  *   the customer's reference, a freight invoice less the 4 % VAT withholding          2 %
  *   the customer's name (cut to 30 characters) or an alternate name                   5 %
  *   the customer's RFC in the concept                                                 2 %
- *   cash at a branch quoting the customer's reference                                 3 %
- *   cash with nothing but its amount                                                  3 %
+ *   cash at a branch quoting the customer's reference                                 4 %
+ *   cash with nothing but its amount                                                  2 %
  *   a cheque deposit naming the invoice; half of them come back (`CHEQUE DEVUELTO`)   3 %
  *   the same transfer sent twice (the repeat is a duplicate for review)               0.8 %
  *   paying an invoice already cleared (a double payment for review)                   0.5 %
@@ -143,7 +143,7 @@ const FEES = [348, 580, 696, 812, 928];
 const SCENARIOS = [
   ["ref", 30], ["refMulti", 6], ["docNoZeros", 4], ["refNoSeries", 4], ["refTypo", 3], ["partial", 3], ["overpay", 1.5],
   ["bankRef", 12], ["accountOldest", 8], ["combination", 4], ["fee", 4], ["withholding", 2], ["name", 5], ["rfc", 2],
-  ["cashRef", 3], ["cashAmount", 3], ["cheque", 3], ["duplicate", 0.8], ["alreadyCleared", 0.5], ["advance", 0.7], ["sharedRef", 0.3],
+  ["cashRef", 4], ["cashAmount", 2], ["cheque", 3], ["duplicate", 0.8], ["alreadyCleared", 0.5], ["advance", 0.7], ["sharedRef", 0.3],
 ] as const;
 type Scenario = (typeof SCENARIOS)[number][0];
 

@@ -10,7 +10,7 @@ import { CUSTOMER_SPEC } from "../core/tables/customers";
 import { currencyCode } from "../core/tables/fields";
 import { LEDGER_SPEC } from "../core/tables/ledger";
 import { fileSource } from "../io/fileSource";
-import { paymentsJson, runPaymentsJob, type PaymentsJobOutput } from "../jobs/reconcilePayments";
+import { paymentsJson, runPaymentsJob, type PaymentsJobInput, type PaymentsJobOutput } from "../jobs/reconcilePayments";
 import { reportToText, sheetToText, shortText } from "../report/text";
 import { writeReportXlsxFile } from "../report/xlsx";
 import { todayCivil } from "./aging";
@@ -59,7 +59,7 @@ export function readPolicyFile(file: string): PaymentsPolicy {
 }
 
 /** The job on files: shared by the command line and the benchmark. */
-export function runPayments(args: Pick<PaymentsArgs, "bank" | "ledger" | "customers" | "asOf" | "currency" | "lang">, policy?: PaymentsPolicy): Promise<PaymentsJobOutput> {
+export function runPayments(args: Pick<PaymentsArgs, "bank" | "ledger" | "customers" | "asOf" | "currency" | "lang">, policy?: PaymentsPolicy, onProgress?: PaymentsJobInput["onProgress"]): Promise<PaymentsJobOutput> {
   return runPaymentsJob({
     bank: fileSource(args.bank, BANK_STATEMENT_SPEC),
     ledger: fileSource(args.ledger, LEDGER_SPEC),
@@ -69,6 +69,7 @@ export function runPayments(args: Pick<PaymentsArgs, "bank" | "ledger" | "custom
     policy,
     currency: args.currency,
     lang: args.lang,
+    onProgress,
   });
 }
 

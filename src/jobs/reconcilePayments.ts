@@ -2,7 +2,7 @@ import { isOpenAt } from "../core/aging/aging";
 import { formatIsoDate, type CivilDay } from "../core/dates";
 import { describe, message, type Lang } from "../core/messages";
 import { toUnits } from "../core/money";
-import { applyPayments, type PaymentsResult } from "../core/reconcile/payments/engine";
+import { PaymentsMatcher, type PaymentsResult } from "../core/reconcile/payments/engine";
 import { buildPaymentsReport, evidenceText } from "../core/reconcile/payments/paymentsReport";
 import { DEFAULT_POLICY, type PaymentsPolicy } from "../core/reconcile/payments/policy";
 import type { Report } from "../core/report/report";
@@ -18,7 +18,7 @@ import { throwIfAborted, yieldToEventLoop, type TableSource } from "./source";
  * come through the ledger kind and `isOpenAt`, as the aging reads them; invoices cleared by
  * the key date are kept aside for the double-payment review. It writes nothing.
  */
-export type PaymentsPhase = "read" | "match";
+export type PaymentsPhase = "read" | "match" | "report";
 
 export interface PaymentsJobInput {
   bank: TableSource;
@@ -46,7 +46,7 @@ export interface PaymentsJobOutput {
   ledger: TableRead & { open: number; cleared: number; notOpen: number };
   customers?: TableRead & { records: Customer[] };
   warnings: Warning[];
-  /** Milliseconds spent matching (the engine alone, files already read). */
+  /** Milliseconds spent matching once the files are read (each open item was indexed as it was read). */
   matchMs: number;
 }
 
@@ -68,15 +68,15 @@ export async function runPaymentsJob(input: PaymentsJobInput): Promise<PaymentsJ
   for (const l of lines) if (l.date !== null && (last === null || l.date > last)) last = l.date;
   const asOf = input.asOf ?? last ?? input.today;
 
-  const open: LedgerItem[] = [];
-  const cleared: LedgerItem[] = [];
+  // The statement is read first, so each open item is indexed for it the moment it is read.
+  const matcher = new PaymentsMatcher({ lines, headerRow: bank.headerRow, customers: customers?.records, policy: input.currency ? { ...policy, currency: input.currency } : policy });
   let notOpen = 0;
   const ledger = await readTable(input.ledger, ledgerKind({ defaultCurrency: input.currency ?? policy.currency }), {
     lang,
     signal,
-    emit: (item) => {
-      if (isOpenAt(item, asOf)) open.push(item);
-      else if (item.clearingDate !== null && item.clearingDate <= asOf && item.amount > 0) cleared.push(item);
+    emit: (item: LedgerItem) => {
+      if (isOpenAt(item, asOf)) matcher.addOpen(item);
+      else if (item.clearingDate !== null && item.clearingDate <= asOf && item.amount > 0) matcher.addCleared(item);
       else notOpen++;
     },
     onFraction: (f) => progress(READ_SHARE * (0.1 + 0.9 * f), "read"),
@@ -86,9 +86,12 @@ export async function runPaymentsJob(input: PaymentsJobInput): Promise<PaymentsJ
   await yieldToEventLoop();
 
   const t0 = performance.now();
-  const result = applyPayments({ lines, headerRow: bank.headerRow, open, cleared, customers: customers?.records, policy: input.currency ? { ...policy, currency: input.currency } : policy });
+  const result = matcher.run();
   const matchMs = performance.now() - t0;
   throwIfAborted(signal);
+  progress(0.97, "report");
+  const open = { length: matcher.openItems };
+  const cleared = { length: matcher.clearedItems };
 
   const report = buildPaymentsReport({
     result,
@@ -109,7 +112,7 @@ export async function runPaymentsJob(input: PaymentsJobInput): Promise<PaymentsJ
       warnings.push({ kind: "customers", problem: { code: "payments.warn.shared", params: { "how.es": message("es", how), "how.en": message("en", how), value: s.value, customers: s.customers.join(", ") } } });
     }
   }
-  progress(1, "match");
+  progress(1, "report");
   return { result, report, asOf, policy, lines, bank, ledger: { ...ledger, open: open.length, cleared: cleared.length, notOpen }, customers, warnings, matchMs };
 }
 

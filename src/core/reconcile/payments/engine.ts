@@ -24,7 +24,7 @@ import { fractionToNumber, scaleCentavos } from "../../rates";
 import type { BankLine } from "../../tables/bankStatement";
 import { customerKey, type Customer } from "../../tables/customers";
 import type { LedgerItem } from "../../tables/ledger";
-import { findKeys, itemDay, OpenBook, tailNumber, type KeyHits } from "./book";
+import { itemDay, KeyFinder, NumberSet, OpenBook, tailNumber, type KeyHits } from "./book";
 import { PayerIndex, type PayerFinding, type SharedIdentifier } from "./payers";
 import type { PaymentsPolicy, WithholdingRule } from "./policy";
 import { findSubsets } from "./subsetSum";
@@ -249,6 +249,8 @@ interface Deposit {
   payer: PayerFinding | null;
   /** Book customer ids of the payer (−1 for a master customer without open items). */
   payerIds: number[];
+  /** The deposit's currency in the book (−1: no open item has it). */
+  currencyId: number;
   state: "open" | "matched" | "held";
   /** References resolved to open items: nothing else identifies better. */
   referenced: boolean;
@@ -263,32 +265,54 @@ const RANK_TOLERANCE = 2;
 const RANK_OVER = 3;
 const RANK_PARTIAL = 4;
 
+/** Applies a statement to open items held in memory. */
 export function applyPayments(input: PaymentsInput): PaymentsResult {
-  return new Matcher(input).run();
+  const m = new PaymentsMatcher(input);
+  for (const it of input.open) m.addOpen(it);
+  for (const it of input.cleared ?? []) m.addCleared(it);
+  return m.run();
 }
 
-class Matcher {
+export interface PaymentsStatement {
+  lines: readonly BankLine[];
+  headerRow: number;
+  customers?: readonly Customer[];
+  policy: PaymentsPolicy;
+}
+
+/**
+ * The matcher in three steps, for a ledger read as a stream: the statement first (what its
+ * lines say, what they look for), then each open or cleared item as it is read — indexed
+ * while it is fresh in memory, a million of them in one pass — then `run()`.
+ */
+export class PaymentsMatcher {
   private readonly policy: PaymentsPolicy;
-  private book: OpenBook;
+  private readonly lines: readonly BankLine[];
+  private readonly headerRow: number;
+  private readonly book: OpenBook;
   private readonly payers: PayerIndex;
   /** Master customer index → book customer id. */
-  private masterToBook: Int32Array;
+  private masterToBook: Int32Array = new Int32Array(0);
   private readonly master: Customer[];
   /** Book customer id → master customer (names). */
   private readonly bookToMaster = new Map<number, Customer>();
-  private deposits: Deposit[] = [];
-  private hits: KeyHits = { strongNumber: new Map(), strongCode: new Map(), weakNumber: new Map() };
-  private clearedHits: KeyHits = { strongNumber: new Map(), strongCode: new Map(), weakNumber: new Map() };
-  private byAmount = new Map<number, number[]>();
+  private readonly deposits: Deposit[] = [];
+  private readonly hits: KeyHits;
+  private readonly clearedFinder: KeyFinder;
+  private readonly clearedHits: KeyHits;
+  private readonly cleared: LedgerItem[] = [];
+  private readonly byAmount: Map<number, number[]>;
   private readonly duplicates: DuplicateDeposits[] = [];
   private readonly doublePayments: DoublePayment[] = [];
   /** rate ÷ (1 + VAT) of each withholding, as a float, to skip exact arithmetic far from it. */
   private readonly withholdingShare: number[];
+  private ran = false;
 
-  constructor(private readonly input: PaymentsInput) {
-    this.policy = input.policy;
-    this.withholdingShare = input.policy.tolerance.withholdings.map((w) => fractionToNumber(w.rate) / (1 + fractionToNumber(w.vat)));
-    this.book = new OpenBook([]);
+  constructor(input: PaymentsStatement) {
+    const p = (this.policy = input.policy);
+    this.lines = input.lines;
+    this.headerRow = input.headerRow;
+    this.withholdingShare = p.tolerance.withholdings.map((w) => fractionToNumber(w.rate) / (1 + fractionToNumber(w.vat)));
     const seen = new Set<string>();
     this.master = (input.customers ?? []).filter((c) => {
       const k = customerKey(c.code);
@@ -297,48 +321,20 @@ class Matcher {
       return true;
     });
     this.payers = new PayerIndex(this.master);
-    this.masterToBook = new Int32Array(0);
-  }
-
-  /** The open items, indexed by what the statement looks for; the master's customers mapped to them. */
-  private openBook(): void {
-    const numbers = new Set<number>();
-    const codes = new Set<string>();
-    const amounts = new Set<number>();
-    for (const d of this.deposits) {
-      for (const x of d.numbers) numbers.add(x.n);
-      for (const c of d.codes) codes.add(c);
-      amounts.add(d.amount);
-    }
-    const keys = { numbers, codes, amounts };
-    this.book = new OpenBook(this.input.open, keys);
-    this.hits = this.book.hits;
-    this.byAmount = this.book.byAmount;
-    this.clearedHits = findKeys(this.input.cleared ?? [], keys);
-    this.masterToBook = new Int32Array(this.master.length);
-    this.master.forEach((c, i) => {
-      const id = this.book.customerId(c.code);
-      this.masterToBook[i] = id;
-      if (id >= 0) this.bookToMaster.set(id, c);
-    });
-    for (const d of this.deposits) d.payerIds = d.payer ? d.payer.customers.map((c) => this.masterToBook[c]) : [];
-  }
-
-  run(): PaymentsResult {
-    const { lines, headerRow } = this.input;
-    const p = this.policy;
-    for (const line of lines) {
+    // The smallest number with `minDigits` digits (no leading zeros).
+    const minNumber = 10 ** (p.reference.minDigits - 1);
+    for (const line of this.lines) {
       if (line.kind !== "deposit") continue;
       const text = readLineText([line.description, line.detail, line.reference, line.payer]);
       const numbers: { n: number; shown: string }[] = [];
       for (const d of text.digits) {
         const n = numberKey(d);
-        if (n === n && String(n).length >= p.reference.minDigits && !numbers.some((x) => x.n === n)) numbers.push({ n, shown: d });
+        if (n === n && n >= minNumber && !numbers.some((x) => x.n === n)) numbers.push({ n, shown: d });
       }
       const payer = this.payers.size ? this.payers.identify(text, line, p.payer) : null;
       this.deposits.push({
         line,
-        bankLine: line.row - headerRow,
+        bankLine: line.row - this.headerRow,
         amount: line.deposit,
         currency: line.currency ?? p.currency,
         date: line.date,
@@ -347,6 +343,7 @@ class Matcher {
         codes: [...new Set(text.codes)],
         payer,
         payerIds: [],
+        currencyId: -1,
         state: "open",
         referenced: false,
         reasons: [],
@@ -358,7 +355,57 @@ class Matcher {
     const dated = this.deposits.filter((d) => d.date !== null);
     const newestFirst = dated.length > 1 && dated[0].date! > dated[dated.length - 1].date!;
     this.deposits.sort((a, b) => (a.date ?? Infinity) - (b.date ?? Infinity) || (newestFirst ? b.bankLine - a.bankLine : a.bankLine - b.bankLine));
-    this.openBook();
+    // What the statement looks for in the ledger: its numbers, codes and amounts.
+    const numbers: number[] = [];
+    const codes = new Set<string>();
+    const amounts: number[] = [];
+    for (const d of this.deposits) {
+      for (const x of d.numbers) numbers.push(x.n);
+      for (const c of d.codes) codes.add(c);
+      amounts.push(d.amount);
+    }
+    const keys = { numbers: new NumberSet(numbers), codes, amounts: new NumberSet(amounts) };
+    this.book = new OpenBook(keys);
+    this.hits = this.book.hits;
+    this.byAmount = this.book.byAmount;
+    this.clearedFinder = new KeyFinder(keys);
+    this.clearedHits = this.clearedFinder.hits;
+  }
+
+  /** An item open at the key date (debit or credit). */
+  addOpen(item: LedgerItem): void {
+    this.book.add(item);
+  }
+
+  /** An invoice already cleared at the key date (the double-payment review looks it up). */
+  addCleared(item: LedgerItem): void {
+    this.clearedFinder.note(this.cleared.length, item);
+    this.cleared.push(item);
+  }
+
+  get openItems(): number {
+    return this.book.size;
+  }
+
+  get clearedItems(): number {
+    return this.cleared.length;
+  }
+
+  run(): PaymentsResult {
+    if (this.ran) throw new Error("PaymentsMatcher.run() runs once");
+    this.ran = true;
+    const p = this.policy;
+    this.book.finish();
+    this.masterToBook = new Int32Array(this.master.length);
+    this.master.forEach((c, i) => {
+      const id = this.book.customerId(c.code);
+      this.masterToBook[i] = id;
+      if (id >= 0) this.bookToMaster.set(id, c);
+    });
+    for (const d of this.deposits) {
+      d.payerIds = d.payer ? d.payer.customers.map((c) => this.masterToBook[c]) : [];
+      d.currencyId = this.book.currencyId(d.currency);
+    }
     this.holdDuplicates();
     if (p.rules.reference) for (const d of this.deposits) if (d.state === "open") this.referenceRule(d);
     if (p.rules.payer || p.rules.tolerance) for (const d of this.deposits) if (d.state === "open" && d.payer) this.payerRule(d);
@@ -381,8 +428,6 @@ class Matcher {
       currency: p.currency,
     };
   }
-
-  // ---- indexes ------------------------------------------------------------------------
 
   // ---- duplicates ---------------------------------------------------------------------
 
@@ -420,7 +465,7 @@ class Matcher {
 
   /** Open, same currency, something left, and (unless the policy allows it) not dated after the deposit. */
   private usable(i: number, d: Deposit, anyDate = false): boolean {
-    if (this.book.remaining[i] <= 0 || this.input.open[i].currency !== d.currency) return false;
+    if (this.book.remaining[i] <= 0 || this.book.currencyOf[i] !== d.currencyId) return false;
     if (!anyDate && !this.policy.invoicesAfterDeposit && d.date !== null && this.book.dayOf[i] > d.date) return false;
     return true;
   }
@@ -432,7 +477,7 @@ class Matcher {
   }
 
   private items(docs: readonly number[]): LedgerItem[] {
-    return docs.map((i) => this.input.open[i]);
+    return docs.map((i) => this.book.items[i]);
   }
 
   /** What a shortfall (open total − deposit, > 0) or small excess is, by the policy's tolerances. */
@@ -476,13 +521,21 @@ class Matcher {
   // ---- rule 1: references -------------------------------------------------------------
 
   private referenceRule(d: Deposit): void {
+    // Most lines name nothing the ledger knows: only the keystroke-off check is left for them.
+    const h = this.hits;
+    const c = this.clearedHits;
+    const known = d.numbers.some((x) => h.strongNumber.has(x.n) || h.weakNumber.has(x.n) || c.strongNumber.has(x.n)) || d.codes.some((k) => h.strongCode.has(k) || c.strongCode.has(k));
+    if (!known) {
+      if (this.policy.reference.approximate && this.byAmount.has(d.amount)) this.approximateReference(d);
+      return;
+    }
     const strong = new Map<number, Problem>();
     const weak = new Map<number, Problem>();
     const cleared: number[] = [];
     const note = (map: Map<number, Problem>, list: number[] | undefined, ev: (i: number) => Problem) => {
       for (const i of list ?? []) if (!map.has(i)) map.set(i, ev(i));
     };
-    const items = this.input.open;
+    const items = this.book.items;
     for (const x of d.numbers) {
       note(strong, this.hits.strongNumber.get(x.n), (i) => ({ code: "payments.ev.reference", params: { token: x.shown, document: docLabel(items[i]) } }));
       for (const i of this.clearedHits.strongNumber.get(x.n) ?? []) cleared.push(i);
@@ -496,7 +549,7 @@ class Matcher {
         if (!strong.has(i) && !weak.has(i)) weak.set(i, { code: "payments.ev.referenceSeries", params: { token: x.shown, document: docLabel(items[i]) } });
       }
     }
-    const clearedItems = this.input.cleared ?? [];
+    const clearedItems = this.cleared;
     // A named invoice that is already cleared, or taken by an earlier line: a possible double payment.
     const doubles: DoublePayment[] = [];
     for (const i of cleared) {
@@ -546,7 +599,10 @@ class Matcher {
       if (best && this.conflicts(d, c) && best.rank !== RANK_EXACT) best = null;
       if (best) fits.push(best);
     }
-    if (groups.size > 0) d.referenced = true;
+    // Only a document number or a folio with its series says the line names invoices; a bare
+    // number that happens to be a folio is noise unless the amount agrees.
+    const named = [...groups.values()].some((g) => g.strong.length > 0);
+    if (named) d.referenced = true;
 
     const decided = this.decide(d, fits);
     if (decided) {
@@ -566,9 +622,9 @@ class Matcher {
       return;
     }
     if (d.state === "open" && this.policy.reference.approximate) this.approximateReference(d);
-    if (d.state === "open" && groups.size > 0 && d.reasons.length === 0) {
-      const named = [...groups.values()].flatMap((g) => [...g.strong, ...g.weak]);
-      d.reasons.push({ code: "payments.why.referenceNoFit", params: { documents: docList(this.items(named)), open: money(this.sum(named), d.currency) } });
+    if (d.state === "open" && named && d.reasons.length === 0) {
+      const docs = [...groups.values()].flatMap((g) => g.strong);
+      d.reasons.push({ code: "payments.why.referenceNoFit", params: { documents: docList(this.items(docs)), open: money(this.sum(docs), d.currency) } });
     }
   }
 
@@ -608,7 +664,7 @@ class Matcher {
     // Invoices of exactly this amount, of any customer (an item partly paid by an earlier line no longer is).
     const candidates = this.byAmount.get(d.amount);
     if (!candidates) return;
-    const items = this.input.open;
+    const items = this.book.items;
     const fits: Fit[] = [];
     for (const i of candidates) {
       if (!this.usable(i, d, true) || this.book.remaining[i] !== d.amount) continue;
@@ -650,7 +706,7 @@ class Matcher {
 
   private apply(d: Deposit, f: Fit): void {
     const book = this.book;
-    const items = this.input.open;
+    const items = this.book.items;
     let left = d.amount;
     const applied: AppliedDocument[] = [];
     for (const i of f.docs) {
@@ -694,13 +750,14 @@ class Matcher {
     const cands: number[] = [];
     const rem = this.book.remaining;
     const day = this.book.dayOf;
-    const open = this.input.open;
+    const currencyOf = this.book.currencyOf;
+    const cur = d.currencyId;
     const latest = this.policy.invoicesAfterDeposit || d.date === null ? Infinity : d.date;
     const maxInvoices = this.policy.combination.maxInvoices;
     for (let k = 0; k < all.length; k++) {
       const i = all[k];
       const r = rem[i];
-      if (r <= 0 || day[i] > latest || open[i].currency !== d.currency || (exclude.size > 0 && exclude.has(i))) continue;
+      if (r <= 0 || day[i] > latest || currencyOf[i] !== cur || (exclude.size > 0 && exclude.has(i))) continue;
       if (r === target) singles.push(i);
       if (cands.length < maxInvoices) cands.push(i);
     }
@@ -750,7 +807,7 @@ class Matcher {
   private toleranceFits(d: Deposit, c: number): Fit[] {
     const fits: Fit[] = [];
     const all = this.book.invoicesOf(c);
-    const items = this.input.open;
+    const items = this.book.items;
     let run = 0;
     let k = 0;
     const prefix: number[] = [];
@@ -794,8 +851,8 @@ class Matcher {
         const base = { customer: c, openTotal: d.amount, rank: RANK_EXACT, partial: false, leftover: 0, rule: "payer" as PaymentRule };
         if (r.kind === "one") {
           const how: Problem =
-            r.how === "single" ? { code: "payments.ev.single", params: { document: docLabel(this.input.open[r.docs[0]]) } }
-            : r.how === "sameAmount" ? { code: "payments.ev.sameAmountOldest", params: { count: r.count, document: docLabel(this.input.open[r.docs[0]]) } }
+            r.how === "single" ? { code: "payments.ev.single", params: { document: docLabel(this.book.items[r.docs[0]]) } }
+            : r.how === "sameAmount" ? { code: "payments.ev.sameAmountOldest", params: { count: r.count, document: docLabel(this.book.items[r.docs[0]]) } }
             : r.how === "oldest" ? { code: "payments.ev.oldest", params: { count: r.count, documents: docList(this.items(r.docs)) } }
             : { code: "payments.ev.combination", params: { count: r.count, documents: docList(this.items(r.docs)) } };
           exact.push({ ...base, docs: r.docs, evidence: [...this.payerEvidence(d, c), how] });
@@ -826,9 +883,14 @@ class Matcher {
       return;
     }
     if (p.rules.tolerance) {
-      const tol: Fit[] = [];
-      for (const c of ids) tol.push(...this.toleranceFits(d, c));
+      const all: Fit[] = [];
+      for (const c of ids) all.push(...this.toleranceFits(d, c));
+      // A withholding matches to the centavo, a fee or rounding only within a window: when one
+      // invoice fits by its exact withholding, a window that also fits another is no rival.
+      const exactWithholding = all.filter((f) => f.adjustment?.kind === "withholding");
+      const tol = exactWithholding.length === 1 ? exactWithholding : all;
       if (tol.length === 1 && !limited) {
+        if (tol !== all) tol[0].evidence.push({ code: "payments.ev.withholdingExact", params: { others: all.length - 1 } });
         this.apply(d, tol[0]);
         return;
       }
@@ -846,9 +908,9 @@ class Matcher {
     // Nothing fits: show the payer's oldest invoices, the likeliest partial payment.
     for (const c of ids) {
       const oldest = [...this.book.invoicesOf(c)].filter((i) => this.usable(i, d)).slice(0, 1);
-      if (oldest.length) this.suggest(d, { customer: c, docs: oldest, openTotal: this.sum(oldest), rank: RANK_PARTIAL, partial: true, leftover: 0, rule: "payer", evidence: [...this.payerEvidence(d, c), { code: "payments.ev.oldestOpen", params: { document: docLabel(this.input.open[oldest[0]]) } }] });
+      if (oldest.length) this.suggest(d, { customer: c, docs: oldest, openTotal: this.sum(oldest), rank: RANK_PARTIAL, partial: true, leftover: 0, rule: "payer", evidence: [...this.payerEvidence(d, c), { code: "payments.ev.oldestOpen", params: { document: docLabel(this.book.items[oldest[0]]) } }] });
     }
-    const any = ids.some((c) => [...this.book.invoicesOf(c)].some((i) => this.book.remaining[i] > 0 && this.input.open[i].currency === d.currency));
+    const any = ids.some((c) => [...this.book.invoicesOf(c)].some((i) => this.book.remaining[i] > 0 && this.book.items[i].currency === d.currency));
     d.reasons.push(any ? { code: "payments.why.payerNoFit", params: { ...howParams(payer.how), value: payer.value, customer: ids.map((c) => this.customerCode(c)).join(", ") } } : { code: "payments.why.noOpenItems", params: { customer: ids.map((c) => this.customerCode(c)).join(", "), ...howParams(payer.how), value: payer.value } });
   }
 
@@ -856,7 +918,7 @@ class Matcher {
 
   private uniqueAmountRule(d: Deposit): void {
     const hits = (this.byAmount.get(d.amount) ?? []).filter((i) => this.usable(i, d) && this.book.remaining[i] === d.amount);
-    const fit = (i: number): Fit => ({ customer: this.book.customerOf[i], docs: [i], openTotal: d.amount, rank: RANK_EXACT, partial: false, leftover: 0, rule: "uniqueAmount", evidence: [{ code: "payments.ev.uniqueAmount", params: { document: docLabel(this.input.open[i]), count: this.input.open.length } }] });
+    const fit = (i: number): Fit => ({ customer: this.book.customerOf[i], docs: [i], openTotal: d.amount, rank: RANK_EXACT, partial: false, leftover: 0, rule: "uniqueAmount", evidence: [{ code: "payments.ev.uniqueAmount", params: { document: docLabel(this.book.items[i]), count: this.book.items.length } }] });
     if (hits.length === 1 && d.amount >= this.policy.uniqueAmount.minimum) {
       this.apply(d, fit(hits[0]));
       return;
@@ -891,7 +953,8 @@ class Matcher {
    * indemnity of LGTOC art. 193) and other reversals of a credit.
    */
   private reviewCharges(matches: PaymentMatch[]): { returnedCheques: ReturnedCheque[]; reversals: ChargeReversal[]; fees: BankFee[] } {
-    const { lines, headerRow } = this.input;
+    const lines = this.lines;
+    const headerRow = this.headerRow;
     const w = this.policy.words;
     const returnedCheques: ReturnedCheque[] = [];
     const reversals: ChargeReversal[] = [];
@@ -984,7 +1047,7 @@ class Matcher {
     let charges = 0;
     let chargeAmount = 0;
     let zeroLines = 0;
-    for (const l of this.input.lines) {
+    for (const l of this.lines) {
       if (l.kind === "charge") {
         charges++;
         chargeAmount += l.charge;
@@ -992,7 +1055,7 @@ class Matcher {
     }
     const deposits = this.deposits.length;
     return {
-      lines: this.input.lines.length,
+      lines: this.lines.length,
       deposits,
       matched: matches.length,
       unmatched: unmatched.length,

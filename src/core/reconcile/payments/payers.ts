@@ -134,43 +134,57 @@ export class PayerIndex {
   }
 
   /**
-   * A customer's name word for word in the description; the last word may be cut short (banks
-   * keep 30-40 characters of a name) if at least three letters of it remain. The longest name
-   * found wins (`FERRETERIA LOPEZ HERMANOS` over `FERRETERIA LOPEZ`); equals stay candidates.
+   * A customer's name word for word in the description. Banks keep 30-40 characters of a
+   * name, so it may be cut: inside its last word (at least three letters of it left), or where
+   * the description ends. The longest name found wins (`FERRETERIA LOPEZ HERMANOS` over
+   * `FERRETERIA LOPEZ`); equals stay candidates, and a cut name that fits more than a few
+   * customers identifies none.
    */
   private byName(line: LineText): PayerFinding | null {
     const w = descriptionNameWords(line);
     let best = 0;
     let value = "";
     let customers: number[] = [];
+    let vague = false;
     for (let i = 0; i + 1 < w.length; i++) {
       if (w[i + 1].length < 2) continue;
       const list = this.names.get(`${w[i]} ${w[i + 1].slice(0, 3)}`);
       if (!list) continue;
       for (const e of list) {
         let matched = 0;
-        for (let j = 0; j < e.words.length && i + j < w.length; j++) {
+        let cut = false;
+        let j = 0;
+        for (; j < e.words.length && i + j < w.length; j++) {
           const dw = w[i + j];
           const nw = e.words[j];
           if (dw === nw) {
             matched++;
             continue;
           }
-          if (dw.length >= 3 && nw.startsWith(dw)) matched = e.words.length; // cut short here
+          if (dw.length >= 3 && nw.startsWith(dw)) {
+            matched++;
+            cut = true;
+          }
           break;
         }
-        // Every word, or all of them until the bank cut the name.
-        if (matched < e.words.length || matched < 2) continue;
-        const length = Math.min(e.words.length, w.length - i);
+        const full = matched === e.words.length && !cut;
+        const cutInside = cut && matched === j + 1;
+        const cutAtEnd = !cut && matched === j && i + j === w.length && matched >= 2;
+        if (!(full || cutInside || cutAtEnd) || matched < 2) continue;
+        const length = matched;
+        const isVague = cutAtEnd && !full;
         if (length > best) {
           best = length;
           customers = [e.customer];
           value = w.slice(i, i + length).join(" ");
+          vague = isVague;
         } else if (length === best && !customers.includes(e.customer)) {
           customers.push(e.customer);
+          vague = vague || isVague;
         }
       }
     }
-    return customers.length ? { how: "name", value, customers } : null;
+    if (customers.length === 0 || (vague && customers.length > 3)) return null;
+    return { how: "name", value, customers };
   }
 }
