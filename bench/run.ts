@@ -9,6 +9,7 @@ import { age } from "../src/core/aging/aging";
 import { parseIsoDate } from "../src/core/dates";
 import type { LedgerItem } from "../src/core/tables/ledger";
 import { writeLedgerXlsx, writeSapTxt } from "../samples/generate";
+import { benchPayments } from "./payments";
 
 interface Figure {
   name: string;
@@ -110,6 +111,9 @@ async function main(): Promise<void> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw e;
   }
+
+  // Cash application (issue 10): match rate and precision on known answers, then speed.
+  figures.push(...benchPayments(DATA));
 
   let failed = 0;
   console.log("");

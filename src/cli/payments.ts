@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, mkdirSync, unlinkSync } from "node:fs";
 import { dirname, extname, resolve } from "node:path";
-import { parseIsoDate, type CivilDay } from "../core/dates";
+import { formatDayFirst, formatIsoDate, parseIsoDate, type CivilDay } from "../core/dates";
+import { formatMoney } from "../core/money";
 import { InputError } from "../core/errors";
 import { describe, message, type Lang } from "../core/messages";
 import { parsePolicy, type PaymentsPolicy } from "../core/reconcile/payments/policy";
@@ -11,7 +12,7 @@ import { currencyCode } from "../core/tables/fields";
 import { LEDGER_SPEC } from "../core/tables/ledger";
 import { fileSource } from "../io/fileSource";
 import { paymentsJson, runPaymentsJob, type PaymentsJobInput, type PaymentsJobOutput } from "../jobs/reconcilePayments";
-import { reportToText, sheetToText, shortText } from "../report/text";
+import { reportToText, safeText, shortText } from "../report/text";
 import { writeReportXlsxFile } from "../report/xlsx";
 import { todayCivil } from "./aging";
 import { parseOptions, UsageError, type Command, type Io } from "./common";
@@ -142,11 +143,18 @@ export async function paymentsCommand(args: PaymentsArgs, io: Io): Promise<numbe
     return 0;
   }
   for (const line of reportToText(job.report, { maxNotes: 2, maxProblems: 20, moreHint: message(lang, "cli.moreHint") })) io.out(line);
+  // The deposits left for a person, a line each with the whole reason (a table column would cut it).
   const unmatched = job.report.sheets.find((s) => s.id === "payments-unmatched");
   if (unmatched?.glimpse && unmatched.rows.length) {
     io.out("");
     io.out(unmatched.glimpse.heading);
-    io.out(sheetToText(unmatched, { rows: unmatched.glimpse.rows, columns: unmatched.glimpse.columns }));
+    const at = (key: string) => unmatched.columns.findIndex((c) => c.key === key);
+    for (const i of unmatched.glimpse.rows) {
+      const row = unmatched.rows[i];
+      const date = row[at("date")];
+      io.out(`  ${message(lang, "payments.cli.unmatchedLine", { line: String(row[at("bankLine")]), "date.es": typeof date === "number" ? formatDayFirst(date) : "—", "date.en": typeof date === "number" ? formatIsoDate(date) : "—", amount: formatMoney(row[at("amount")] as number, String(row[at("currency")] ?? job.result.currency)), reason: safeText(String(row[at("reason")])) })}`);
+    }
+    if (unmatched.rows.length > unmatched.glimpse.rows.length) io.out(`  ${message(lang, "report.problemsMore", { count: unmatched.rows.length - unmatched.glimpse.rows.length })} ${message(lang, "cli.moreHint")}`);
   }
   if (out) io.out(`\n${message(lang, "cli.resultWorkbook", { file: out })}`);
   if (posting) io.out(message(lang, "payments.cli.postingWritten", { file: posting, rows: postingCount }));

@@ -34,6 +34,7 @@ export function sheetToText(sheet: ReportSheet, options: { rows?: readonly numbe
       return formatMoney(v, typeof cur === "string" && cur ? cur : "MXN");
     }
     if (col.type === "date" && typeof v === "number") return formatDayFirst(v);
+    if (col.type === "percent" && typeof v === "number") return `${(Math.round(v * 1000) / 10).toFixed(1)} %`;
     return safeText(String(v));
   };
   const rows = options.rows ? options.rows.map((r) => sheet.rows[r]) : sheet.rows;

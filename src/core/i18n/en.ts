@@ -35,6 +35,7 @@ export const en: Record<MessageKey, string> = {
   "report.problemsHeading": "Rejected rows:",
   "report.problemsMore": "… and {count#} more",
   // ---- payments: cash application (add keys right below this line)
+  "payments.cli.unmatchedLine": "line {line} · {date} · {amount}: {reason}",
   "payments.ev.withholdingExact": "the withholding fits to the centavo; {others} more fit only within the fee or rounding window",
   "payments.duplicates.reason": "lines {lines} with the same date, amount and reference: possible duplicate deposit",
   "bank.bothSides": "the line has both a deposit and a charge: which one it is cannot be told",

@@ -38,6 +38,7 @@ export const es = {
   "report.problemsHeading": "Filas rechazadas:",
   "report.problemsMore": "… y {count#} más",
   // ---- payments: cash application (add keys right below this line)
+  "payments.cli.unmatchedLine": "línea {line} · {date} · {amount}: {reason}",
   "payments.ev.withholdingExact": "la retención cuadra al centavo; {others} más solo caben por la ventana de comisión o redondeo",
   "payments.duplicates.reason": "líneas {lines} con la misma fecha, importe y referencia: posible depósito duplicado",
   "bank.bothSides": "la línea trae a la vez un abono y un cargo: no se puede saber cuál es",
