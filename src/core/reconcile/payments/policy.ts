@@ -75,7 +75,7 @@ export const DEFAULT_POLICY: PaymentsPolicy = {
   tolerance: {
     rounding: 100,
     bankFee: 1000,
-    withholdings: [{ name: "IVA retenido 4 % (fletes)", rate: { num: 4n, den: 100n }, vat: { num: 16n, den: 100n }, account: "IVA retenido por clientes" }],
+    withholdings: [{ name: "IVA retenido 4 % (fletes)", rate: { num: 1n, den: 25n }, vat: { num: 4n, den: 25n }, account: "IVA retenido por clientes" }],
     accounts: { rounding: "Diferencias por redondeo", bankFee: "Comisiones bancarias" },
   },
   uniqueAmount: { minimum: 100000 },

@@ -110,7 +110,8 @@ export function readLineText(parts: readonly string[]): LineText {
     pieces.push(piece);
     (pieceDigit ? digits : words).push(piece);
     const run = cleaned.slice(start, i);
-    if (hasDigit && hasLetter) codes.push(canonicalCode(run));
+    // A series and its number (`A23456`); digits glued to a following word (`9990008PAGO`) are two fields.
+    if (hasDigit && hasLetter && !isDigit(run.charCodeAt(0))) codes.push(canonicalCode(run));
     // A short series standing apart from its number (`A-23456`, `F 23456`).
     else if (hasDigit && prevLetters && prevRun.length <= 3) codes.push(canonicalCode(prevRun + run));
     prevRun = run;
