@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       const c = process.cpuUsage(cpuAtMatch);
       matchCpuMs = (c.user + c.system) / 1000;
     }
-  });
+  }, false);
   const text = JSON.stringify(paymentsJson(job, "es"), null, 2);
   const commandMs = performance.now() - t0;
   const totalMs = performance.now() - started;

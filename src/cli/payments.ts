@@ -60,7 +60,7 @@ export function readPolicyFile(file: string): PaymentsPolicy {
 }
 
 /** The job on files: shared by the command line and the benchmark. */
-export function runPayments(args: Pick<PaymentsArgs, "bank" | "ledger" | "customers" | "asOf" | "currency" | "lang">, policy?: PaymentsPolicy, onProgress?: PaymentsJobInput["onProgress"]): Promise<PaymentsJobOutput> {
+export function runPayments(args: Pick<PaymentsArgs, "bank" | "ledger" | "customers" | "asOf" | "currency" | "lang">, policy?: PaymentsPolicy, onProgress?: PaymentsJobInput["onProgress"], detail = true): Promise<PaymentsJobOutput> {
   return runPaymentsJob({
     bank: fileSource(args.bank, BANK_STATEMENT_SPEC),
     ledger: fileSource(args.ledger, LEDGER_SPEC),
@@ -71,6 +71,7 @@ export function runPayments(args: Pick<PaymentsArgs, "bank" | "ledger" | "custom
     currency: args.currency,
     lang: args.lang,
     onProgress,
+    detail,
   });
 }
 
@@ -117,7 +118,8 @@ export async function paymentsCommand(args: PaymentsArgs, io: Io): Promise<numbe
   const out = args.out ? checkOutput(args.out, inputs, lang) : undefined;
   const posting = args.posting ? checkPosting(args.posting, inputs, out, lang) : undefined;
   const policy = args.policyFile ? readPolicyFile(args.policyFile) : undefined;
-  const job = await runPayments(args, policy);
+  // The matched rows and the posting sheet go only to the workbook; the terminal and JSON do without.
+  const job = await runPayments(args, policy, undefined, out !== undefined);
   for (const w of job.warnings) {
     const reason = describe(w.problem, lang);
     const where =

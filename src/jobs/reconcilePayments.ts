@@ -32,6 +32,8 @@ export interface PaymentsJobInput {
   lang: Lang;
   /** Currency of a ledger without a currency column (and of the statement, unless the policy says). */
   currency?: string;
+  /** Keep the matched deposits and posting rows in the Report (false when only its summary will be shown). */
+  detail?: boolean;
   signal?: AbortSignal;
   onProgress?: (fraction: number, phase: PaymentsPhase) => void;
 }
@@ -102,6 +104,7 @@ export async function runPaymentsJob(input: PaymentsJobInput): Promise<PaymentsJ
     openItems: open.length,
     customersInMaster: customers?.records.length,
     rejected: { bank: bank.rejected, ledger: ledger.rejected, customers: customers?.rejected },
+    detail: input.detail,
   });
   const warnings: Warning[] = [...bank.warnings, ...ledger.warnings];
   if (customers) {

@@ -21,6 +21,8 @@ export interface PaymentsReportInput {
   openItems: number;
   customersInMaster?: number;
   rejected: { bank: readonly Rejection[]; ledger: readonly Rejection[]; customers?: readonly Rejection[] };
+  /** Keep the matched deposits and the posting rows (false when only the summary will be shown). */
+  detail?: boolean;
 }
 
 type Say = (key: MessageCode, params?: Record<string, string | number>) => string;
@@ -104,7 +106,8 @@ export function buildPaymentsReport(input: PaymentsReportInput): Report {
   });
 
   // ---- posting
-  const posting = postingRows(result);
+  const detail = input.detail !== false;
+  const posting = detail ? postingRows(result) : [];
   const postingSheet = sheet(
     "payments-posting",
     say("payments.sheet.posting"),
@@ -149,7 +152,7 @@ export function buildPaymentsReport(input: PaymentsReportInput): Report {
       { key: "evidence", header: col("evidence"), type: "text", width: 80 },
       { key: "reversedBy", header: col("reversedBy"), type: "integer", width: 10 },
     ],
-    result.matches.map((m) => {
+    (detail ? result.matches : []).map((m) => {
       const goesTo = m.adjustment ? `${say(`payments.adjustment.${m.adjustment.kind}` as MessageCode)}: ${m.adjustment.account}` : m.leftover > 0 ? say("payments.goesTo.onAccount") : m.applied.some((a) => a.residual > 0) ? say("payments.goesTo.residual") : "";
       return [m.bankLine, m.line.date, m.line.description, m.amount, m.currency, m.customer, m.customerName, m.applied.map((a) => a.item.documentNumber).join(", "), m.openTotal, m.difference, goesTo, ruleLabel(lang, m.rule), evidenceText(m.evidence, lang), m.reversedBy ?? null];
     }),
