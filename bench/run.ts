@@ -10,6 +10,7 @@ import { parseIsoDate } from "../src/core/dates";
 import type { LedgerItem } from "../src/core/tables/ledger";
 import { writeLedgerXlsx, writeSapTxt } from "../samples/generate";
 import { benchReconcile } from "./reconcile";
+import { benchPayments } from "./payments";
 
 interface Figure {
   name: string;
@@ -127,6 +128,8 @@ async function main(): Promise<void> {
   }
   // Credit review (issue 11): evaluation in memory, then the whole command on files.
   for (const f of await (await import("./credit")).benchCredit(DATA)) figures.push(f);
+  // Cash application (issue 10): match rate and precision on known answers, then speed.
+  figures.push(...benchPayments(DATA));
 
   let failed = 0;
   console.log("");

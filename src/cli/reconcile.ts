@@ -16,6 +16,7 @@ import { reconcileDeliveriesJson, runReconcileDeliveriesJob, type ReconcileDeliv
 import { reconcileStatementJson, runReconcileStatementJob, type ReconcileStatementOutput } from "../jobs/reconcileStatement";
 import { reportToText, shortText } from "../report/text";
 import { writeReportXlsxFile } from "../report/xlsxFile";
+import { reconcilePaymentsCli } from "./payments";
 import { todayCivil } from "./aging";
 import { parseOptions, UsageError, type Command, type Io } from "./common";
 import { checkOutput, writeError } from "./output";
@@ -220,12 +221,13 @@ async function statement(argv: string[], lang: Lang, io: Io): Promise<number> {
   return finish(job, () => reconcileStatementJson(job, lang), { json: v.json ?? false, out, lang }, io);
 }
 
-/** `cartera reconcile deliveries|statement …` */
+/** `cartera reconcile deliveries|statement|payments …` */
 export const reconcileCli: Command = {
   run: async (argv, lang, io) => {
     const [sub, ...rest] = argv;
     if (sub === "deliveries") return deliveries(rest, lang, io);
     if (sub === "statement") return statement(rest, lang, io);
+    if (sub === "payments") return reconcilePaymentsCli.run(rest, lang, io);
     if (sub === undefined || sub === "--help" || sub === "-h" || sub === "help") {
       io.out(message(lang, "cli.help.reconcile"));
       return sub === undefined ? 2 : 0;

@@ -142,9 +142,9 @@ describe("cartera reconcile deliveries", () => {
     expect((await cli("reconcile", "--help")).stdout).toContain("reconcile deliveries|statement");
     expect((await cli("reconcile", "deliveries", "--help")).stdout).toContain("--tolerance 0.01");
     expect((await cli("reconcile", "statement", "--help", "--lang", "en")).stdout).toContain("--their-sign receivable|payable");
-    const bad = await cli("reconcile", "payments");
+    const bad = await cli("reconcile", "frobnicate");
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("reconcile deliveries o reconcile statement");
+    expect(bad.stderr).toContain("reconcile deliveries, reconcile statement o reconcile payments");
     expect((await cli("--help")).stdout).toContain("reconcile statement");
   });
 });

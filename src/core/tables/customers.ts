@@ -29,6 +29,14 @@ export interface Customer {
   analyst?: string;
   contact?: string;
   phone?: string;
+  /**
+   * What identifies the customer's payments at the bank (cash application): the references it
+   * quotes (a CIE or deposit reference), its accounts or CLABEs, the other names it pays under.
+   * Present when read from a master table; empty lists when the master has no such columns.
+   */
+  bankReferences?: string[];
+  accounts?: string[];
+  altNames?: string[];
 }
 
 export const CUSTOMER_SPEC: TableSpec = {
@@ -44,7 +52,6 @@ export const CUSTOMER_SPEC: TableSpec = {
     { key: "plaza", type: "text", label: { es: "Plaza", en: "Branch" }, synonyms: ["Sucursal", "Ciudad", "City", "Region", "Región", "Zona"] },
     { key: "cc", type: "emails", label: { es: "Correo copia", en: "Email CC" }, synonyms: ["CC", "Copia", "Con copia", "Correos copia", "Copia a", "Cc emails", "Email copy"] },
     { key: "language", type: "text", label: { es: "Idioma", en: "Language" }, synonyms: ["Idioma correspondencia", "Lengua", "Lang", "Correspondence language", "SPRAS", "LANGU"] },
-    { key: "paymentReference", type: "code", label: { es: "Referencia de pago", en: "Payment reference" }, synonyms: ["Referencia bancaria", "Ref. pago", "Referencia depósito", "Convenio", "Payment ref.", "Bank reference"] },
     { key: "riskClass", type: "code", label: { es: "Clase de riesgo", en: "Risk class" }, synonyms: ["Categoría de riesgo", "Cat. riesgo", "Clase riesgo", "Riesgo", "Nivel de riesgo", "Risk category", "Risk Categ.", "Risk", "CTLPC"] },
     { key: "guaranteeType", type: "text", label: { es: "Tipo de garantía", en: "Guarantee type" }, synonyms: ["Tipo garantía", "Clase de garantía", "Garantía tipo", "Type of guarantee", "Collateral type", "Collateral"], weak: ["Garantía", "Guarantee"] },
     { key: "guaranteeAmount", type: "money", label: { es: "Importe de garantía", en: "Guarantee amount" }, synonyms: ["Importe garantía", "Monto de garantía", "Monto garantía", "Monto de la garantía", "Valor de la garantía", "Garantía importe", "Collateral amount", "Guarantee value"] },
@@ -52,6 +59,9 @@ export const CUSTOMER_SPEC: TableSpec = {
     { key: "analyst", type: "text", label: { es: "Analista", en: "Analyst" }, synonyms: ["Analista de crédito", "Analista crédito", "Responsable de crédito", "Responsable", "Gestor", "Ejecutivo de cobranza", "Credit analyst", "Credit rep", "Credit representative", "SBGRP"] },
     { key: "contact", type: "text", label: { es: "Contacto", en: "Contact" }, synonyms: ["Persona de contacto", "Nombre de contacto", "Contact person", "Contact name", "Attn"] },
     { key: "phone", type: "text", label: { es: "Teléfono", en: "Phone" }, synonyms: ["Tel.", "Tel", "Teléfono de contacto", "Telephone", "Phone number", "TELF1"] },
+    { key: "bankReference", type: "text", label: { es: "Referencia bancaria", en: "Bank reference" }, synonyms: ["Referencia de pago", "Ref. bancaria", "Referencia numérica", "Referencia de depósito", "Referencia CIE", "Convenio CIE", "Referencias bancarias", "Payment Reference", "Bank Ref", "Deposit Reference"], weak: ["Referencia", "Reference"] },
+    { key: "accounts", type: "text", label: { es: "Cuentas bancarias", en: "Bank accounts" }, synonyms: ["Cuenta bancaria", "CLABE", "Cuenta CLABE", "CLABE interbancaria", "CLABEs", "Cuentas de pago", "No. de cuenta bancaria", "Bank Account", "Bank Accounts", "Payer Accounts"] },
+    { key: "altNames", type: "text", label: { es: "Nombres alternos", en: "Alternate names" }, synonyms: ["Otros nombres", "Alias", "Nombre comercial", "Nombres alternativos", "Ordenantes", "Also Known As", "AKA", "Trade Name", "Payer Names"] },
   ],
   required: [["code"]],
 };
@@ -87,7 +97,12 @@ function buildCustomer(f: RowFields, terms: TermsTable | undefined): Customer | 
     plaza: f.text("plaza"),
     cc: f.emails("cc"),
     language: f.text("language"),
-    paymentReference: f.code("paymentReference"),
+    // The reference the customer quotes on its transfers: the first of its bank references.
+    paymentReference: listCell(f.text("bankReference"))[0] ?? "",
+    bankReferences: listCell(f.text("bankReference")),
+    // Spaces inside an account are the groups of a CLABE (`012 180 00118359719 1`), not separators.
+    accounts: listCell(f.text("accounts")).map((a) => a.replace(/[\s-]/g, "")),
+    altNames: listCell(f.text("altNames"), /[;|\n]+/),
     riskClass: f.code("riskClass"),
     guarantee: readGuarantee(f),
     analyst: f.text("analyst"),
@@ -121,6 +136,11 @@ function readGuarantee(f: RowFields): Guarantee | null {
     return { type: "otra", description: "", amount, expires };
   }
   return { type, description: text, amount, expires };
+}
+
+/** A cell holding several values: `;`, `|`, `,` or line breaks between them (names: not commas). */
+function listCell(text: string, separators: RegExp = /[;|,\n]+/): string[] {
+  return text === "" ? [] : text.split(separators).map((s) => s.trim()).filter((s) => s !== "");
 }
 
 export const customerRow = kindConverter(CUSTOMER_KIND);
