@@ -6,6 +6,8 @@ export interface ResultsSummaryOptions {
   heading: string;
   /** `data-testid` of the report's facts, by position (the aging's `counts`, `customers-count`). */
   factIds?: readonly string[];
+  /** `data-testid` of the section (`results` by default). */
+  testId?: string;
 }
 
 /**
@@ -17,7 +19,7 @@ export class ResultsSummary {
   readonly element: HTMLElement;
 
   constructor(private readonly o: ResultsSummaryOptions) {
-    this.element = h("section", { className: "results", hidden: true, "data-testid": "results" });
+    this.element = h("section", { className: "results", hidden: true, "data-testid": o.testId ?? "results" });
   }
 
   show(report: Report, ...after: Child[]): void {

@@ -36,6 +36,11 @@ export interface SourcePickerOptions {
   optional?: boolean;
   /** Where the source is remembered (`aging.source`). */
   settingKey: string;
+  /**
+   * In a browser, the file's part when a panel opens several (`customers`, `orders`): a file
+   * of its own that never replaces the others. An optional source has one by default.
+   */
+  slot?: string;
   onChange: (picked: PickedTable | null) => void;
 }
 
@@ -190,7 +195,7 @@ export class SourcePicker {
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       // An optional file has a slot of its own (`file:customers:…`) and is never the preferred source.
-      const ref = await files.open(bytes, file.name, this.o.spec, undefined, this.o.optional ? this.o.spec.kind : undefined);
+      const ref = await files.open(bytes, file.name, this.o.spec, undefined, this.o.slot ?? (this.o.optional ? this.o.spec.kind : undefined));
       this.status.textContent = t("pane.source.opened", { file: ref.label, rows: ref.rows });
       await this.use(ref);
     } catch (e) {

@@ -307,8 +307,8 @@ async function main() {
     assertEqual(await page.getAttribute("[data-testid=tab-reconciliation]", "aria-selected"), "true", "reconciliation selected");
     assert(await page.isVisible("[data-testid=placeholder-reconciliation]"), "reconciliation placeholder visible");
     await page.keyboard.press("ArrowRight");
-    assert(await page.isVisible("[data-testid=placeholder-credit]"), "credit placeholder visible");
-    await shot(page, "02-credit-placeholder.png");
+    assert(await page.isVisible("[data-testid=credit-ledger]"), "credit panel visible");
+    await shot(page, "02-credit-panel.png");
     await page.keyboard.press("Home");
     assertEqual(await page.getAttribute("[data-testid=tab-aging]", "aria-selected"), "true", "aging selected again");
     assertEqual(await page.evaluate(() => document.activeElement && document.activeElement.dataset.testid), "tab-aging", "focus follows");
@@ -528,7 +528,9 @@ async function main() {
     for (let r = 5; r < 5 + expected.customers.length; r++) {
       const v = s2.getRow(r).getCell(plazaCol).value;
       assert(v === null || v === "", `plaza of row ${r} is ${JSON.stringify(v)} without a plaza column`);
-      assert(Number(s2.getRow(r).getCell(limitCol).value) > 0, `credit limit of row ${r} still filled`);
+      // The limits stay as the master gives them (a few sample customers have none on file).
+      const m = master.get(String(s2.getRow(r).getCell(1).value).replace(/^0+/, ""));
+      assertEqual(Math.round(Number(s2.getRow(r).getCell(limitCol).value) * 100), Math.round((m.limit || 0) * 100), `credit limit of row ${r} still filled`);
     }
     const stored = await p.evaluate(() => JSON.parse(localStorage.getItem("cartera.settings.v1")));
     assertEqual(stored["mapping.customers.plaza"], "-", "master correction remembered for its kind");
@@ -560,6 +562,38 @@ async function main() {
     const text = await page.textContent("[data-testid=source-error]");
     assert(text.startsWith("No se encontró la fila de encabezados"), text);
     assert(text.includes('"Producto", "Cantidad", "Precio"') && text.includes("Se necesitan: Cuenta; Nº documento"), text);
+  });
+
+  await test("the credit review: ledger, master, orders, deliveries and history opened, reviewed, the workbook holds the command line's figures", async () => {
+    const samples = (f) => path.join(ROOT, "samples", f);
+    const cli = JSON.parse(
+      execFileSync(process.execPath, [path.join(ROOT, "bin", "cartera.js"), "credit", "--ledger", SAMPLE_TXT, "--customers", SAMPLE_CUSTOMERS, "--orders", samples("orders.csv"), "--deliveries", samples("unbilled-deliveries.csv"), "--history", samples("payment-history.csv"), "--as-of", AS_OF, "--json"], { cwd: ROOT, maxBuffer: 256 << 20, stdio: ["ignore", "pipe", "pipe"] }).toString("utf8"),
+    );
+    await page.click("[data-testid=tab-credit]");
+    const parts = { ledger: SAMPLE_TXT, customers: SAMPLE_CUSTOMERS, orders: samples("orders.csv"), deliveries: samples("unbilled-deliveries.csv"), history: samples("payment-history.csv") };
+    for (const [part, file] of Object.entries(parts)) {
+      await page.setInputFiles(`[data-testid=credit-${part}-file-input]`, file);
+      await page.waitForFunction((id) => /filas leídas/.test(document.querySelector(`[data-testid=${id}-status]`)?.textContent ?? ""), `credit-${part}`, { timeout: 60000 });
+    }
+    await page.fill("[data-testid=credit-asof]", AS_OF);
+    const download = page.waitForEvent("download", { timeout: 300000 });
+    await page.click("#panel-credit [data-testid=run]");
+    const d = await download;
+    assertEqual(d.suggestedFilename(), `cartera-credito-${AS_OF}.xlsx`, "file name");
+    await page.waitForSelector("[data-testid=credit-results]:not([hidden])", { timeout: 60000 });
+    const ExcelJS = require("exceljs");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await d.path());
+    const first = wb.worksheets[0];
+    const codes = [];
+    first.eachRow((row) => {
+      const v = row.getCell(1).value;
+      if (typeof v === "string" && cli.customers.some((c) => c.customer === v)) codes.push(v);
+    });
+    assertEqual(codes.length, cli.customers.length, "one row per customer of `cartera credit`");
+    assert(wb.worksheets.length >= 5, `${wb.worksheets.length} sheets`);
+    await shot(page, "09-credit-results.png");
+    await page.click("[data-testid=tab-aging]");
   });
 
   await test("English follows the browser's language", async () => {
