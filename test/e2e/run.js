@@ -305,7 +305,7 @@ async function main() {
     await page.focus("[data-testid=tab-aging]");
     await page.keyboard.press("ArrowRight");
     assertEqual(await page.getAttribute("[data-testid=tab-reconciliation]", "aria-selected"), "true", "reconciliation selected");
-    assert(await page.isVisible("[data-testid=placeholder-reconciliation]"), "reconciliation placeholder visible");
+    assert(await page.isVisible("[data-testid=reconciliation-deliveries]"), "reconciliation panel visible");
     await page.keyboard.press("ArrowRight");
     assert(await page.isVisible("[data-testid=credit-ledger]"), "credit panel visible");
     await shot(page, "02-credit-panel.png");
@@ -593,6 +593,38 @@ async function main() {
     assertEqual(codes.length, cli.customers.length, "one row per customer of `cartera credit`");
     assert(wb.worksheets.length >= 5, `${wb.worksheets.length} sheets`);
     await shot(page, "09-credit-results.png");
+    await page.click("[data-testid=tab-aging]");
+  });
+
+  await test("billing vs delivery notes: both lists opened, reconciled, the workbook holds `cartera reconcile deliveries`'s answers; the statement mode asks for a customer", async () => {
+    const samples = (f) => path.join(ROOT, "samples", f);
+    const cli = JSON.parse(
+      execFileSync(process.execPath, [path.join(ROOT, "bin", "cartera.js"), "reconcile", "deliveries", "--deliveries", samples("deliveries.csv"), "--invoices", samples("invoice-lines.csv"), "--as-of", AS_OF, "--json"], { cwd: ROOT, maxBuffer: 256 << 20, stdio: ["ignore", "pipe", "pipe"] }).toString("utf8"),
+    );
+    await page.click("[data-testid=tab-reconciliation]");
+    for (const [part, file] of [["deliveries", samples("deliveries.csv")], ["invoices", samples("invoice-lines.csv")]]) {
+      await page.setInputFiles(`[data-testid=reconciliation-${part}-file-input]`, file);
+      await page.waitForFunction((id) => /filas leídas/.test(document.querySelector(`[data-testid=${id}-status]`)?.textContent ?? ""), `reconciliation-${part}`, { timeout: 60000 });
+    }
+    await page.fill("[data-testid=reconciliation-asof]", AS_OF);
+    const download = page.waitForEvent("download", { timeout: 300000 });
+    await page.click("#panel-reconciliation [data-testid=run]");
+    const d = await download;
+    assertEqual(d.suggestedFilename(), `cartera-conciliacion-deliveries-${AS_OF}.xlsx`, "file name");
+    await page.waitForSelector("[data-testid=reconciliation-results]:not([hidden])", { timeout: 60000 });
+    const ExcelJS = require("exceljs");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await d.path());
+    // Every remission the command line finds not invoiced is on one of the workbook's sheets.
+    const cells = new Set();
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => typeof c.value === "string" && cells.add(c.value))));
+    assert(cli.notInvoiced.length > 0, "the sample has remissions not invoiced");
+    for (const n of cli.notInvoiced) assert(cells.has(n.remission), `remission ${n.remission} not invoiced is in the workbook`);
+    await shot(page, "10-reconciliation-results.png");
+    await page.click("[data-testid=reconciliation-mode-statement]");
+    assert(await page.isVisible("[data-testid=reconciliation-theirs]"), "the statement's inputs show");
+    assert(await page.isDisabled("#panel-reconciliation [data-testid=run]"), "Run waits for both lists and a customer");
+    await page.click("[data-testid=reconciliation-mode-deliveries]");
     await page.click("[data-testid=tab-aging]");
   });
 
