@@ -17,6 +17,11 @@ import type { GridChunk, ReadOptions, SourcePreview, TableSource } from "../jobs
  */
 const HEAD_BYTES = 64 * 1024;
 const CHUNK_ROWS = 256;
+/**
+ * Rows of the preview: the header is looked for in the first 30 (HEADER_SCAN_ROWS), and each
+ * column's date order and decimal separator are decided from all of them.
+ */
+const FORMAT_SAMPLE_ROWS = 2000;
 
 export interface FileSourceOptions {
   /** Worksheet of an .xlsx, matched ignoring case. */
@@ -75,7 +80,7 @@ async function textPreview(head: Uint8Array, setup: TextSetup, file: string): Pr
   const cut = Math.max(text.lastIndexOf("\n"), text.lastIndexOf("\r"));
   if (cut > 0 && head.length >= HEAD_BYTES) text = text.slice(0, cut);
   const rows: Row[] = [];
-  await parseDelimited(text, setup, { push: (row: Row) => rows.push(row) < HEADER_SCAN_ROWS }, file);
+  await parseDelimited(text, setup, { push: (row: Row) => rows.push(row) < FORMAT_SAMPLE_ROWS }, file);
   return { rows, firstRow: 1, dateSystem: 1900, totalRows: 0, label: file };
 }
 
@@ -117,6 +122,13 @@ async function openXlsxFile(path: string, file: string, spec: TableSpec, options
       firstMiss ??= found;
       continue;
     }
+    // The header was found in the first rows; a longer sample settles each column's formats.
+    book.readSheet(sheet.index, (cells, n) => {
+      if (n <= numbers[numbers.length - 1]) return true;
+      rows.push(cells);
+      numbers.push(n);
+      return rows.length < FORMAT_SAMPLE_ROWS;
+    });
     const label = file;
     return {
       preview: { rows, firstRow: numbers[0] ?? 1, rowNumbers: numbers, dateSystem: book.dateSystem, totalRows: 0, label },

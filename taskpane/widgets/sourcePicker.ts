@@ -1,4 +1,4 @@
-import { HEADER_SCAN_ROWS, type TableSpec } from "../../src/core/tables/columns";
+import type { TableSpec } from "../../src/core/tables/columns";
 import { detectTable, isDetected, type DetectedTable } from "../../src/workbook/mapping";
 import type { SettingsRecord, SourcePreview, SourceRef } from "../../src/workbook/port";
 import { clear, h } from "../dom";
@@ -6,6 +6,9 @@ import { errorText } from "../i18n";
 import type { PanelContext } from "../panels";
 
 /** A source read as a table of some kind: where it is, its first rows, its header and mapping. */
+/** Rows previewed: the header is looked for in the first 30, formats are decided from all of them. */
+const FORMAT_SAMPLE_ROWS = 500;
+
 export interface PickedTable {
   source: SourceRef;
   preview: SourcePreview;
@@ -165,7 +168,8 @@ export class SourcePicker {
     this.showError(null);
     if (source) {
       try {
-        const preview = await port.preview(source, HEADER_SCAN_ROWS);
+        // The header is found in the first rows; the rest of the sample settles each column's formats.
+        const preview = await port.preview(source, FORMAT_SAMPLE_ROWS);
         // The user picked another source meanwhile: this preview is stale.
         if (turn !== this.turn) return;
         const table = detectTable(this.o.spec, preview, settings.mapping(this.o.spec.kind));

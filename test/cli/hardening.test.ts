@@ -124,6 +124,14 @@ describe("files as SAP and people write them", () => {
     expect(u.warnings).toHaveLength(1);
   });
 
+  test("the decision reads well past the header rows: a decimal comma first seen on row 60 settles the whole column", async () => {
+    const rows = Array.from({ length: 58 }, (_, i) => `C1;${i + 1};30.09.2026;1.000`);
+    const file = write(dir, "late-comma.csv", ["Cliente;Nº documento;Vencimiento neto;Importe", ...rows, "C1;99;30.09.2026;2.500,50"].join("\n") + "\n");
+    const j = JSON.parse((await cli("aging", file, ...AS_OF, "--json")).stdout);
+    expect(j.rejected).toEqual([]);
+    expect(j.totals.total).toBe(58 * 1000 + 2500.5);
+  });
+
   test("unknown terms keys are a warning per row, and a terms table defines them", async () => {
     const file = write(dir, "terms-ledger.txt", ["Cuenta\tNº documento\tFecha de documento\tImporte\tCondiciones de pago", "C1\t1\t01.09.2026\t100.00\tPP30", "C1\t2\t01.09.2026\t100.00\t2/10N30"].join("\n") + "\n");
     const without = await cli("aging", file, ...AS_OF, "--json");
