@@ -8,6 +8,7 @@ import { DEFAULT_SCHEDULE_DAYS, runCreditJob, type CreditPhase } from "../../src
 import { optionsRecord } from "../../src/workbook/settings";
 import { h } from "../dom";
 import type { Panel, PanelContext, PanelDefinition } from "../panels";
+import { PolicyEditor } from "../widgets/policyEditor";
 import { rejectedList } from "../widgets/rejectedList";
 import { ResultsSummary } from "../widgets/resultsSummary";
 import { RunBar, type RunControl, type RunOutcome } from "../widgets/runBar";
@@ -25,6 +26,7 @@ class CreditPanel implements Panel {
   private readonly inputs: Record<"ledger" | "customers" | "orders" | "deliveries" | "history", TableInput>;
   private readonly asOf: HTMLInputElement;
   private readonly days: HTMLInputElement;
+  private readonly policy: PolicyEditor;
   private readonly runBar: RunBar;
   private readonly results: ResultsSummary;
 
@@ -53,15 +55,17 @@ class CreditPanel implements Panel {
       h("div", { className: "field" }, h("label", { for: "credit-asof" }, t("pane.aging.asOf")), this.asOf),
       h("div", { className: "field" }, h("label", { for: "credit-days" }, t("pane.credit.days")), this.days),
     );
+    this.policy = new PolicyEditor(t, onChange);
     this.runBar = new RunBar({ t, label: t("pane.credit.run"), scope: () => this.element, run: (c) => this.run(c), onFinish: () => this.validate() });
     this.results = new ResultsSummary({ heading: t("pane.credit.resultsHeading"), factIds: ["credit-counts"], testId: "credit-results" });
-    this.element = h("div", { className: "panel-body" }, ...Object.values(this.inputs).flatMap((i) => i.element), options, this.runBar.element, this.results.element);
+    this.element = h("div", { className: "panel-body" }, ...Object.values(this.inputs).flatMap((i) => i.element), options, this.policy.element, this.runBar.element, this.results.element);
   }
 
   async init(): Promise<void> {
     const saved = this.ctx.settings.options("credit");
     this.asOf.value = saved.asOf && parseIsoDate(saved.asOf) !== null ? saved.asOf : formatIsoDate(this.ctx.today);
     this.days.value = saved.days && /^\d+$/.test(saved.days) ? saved.days : String(DEFAULT_SCHEDULE_DAYS);
+    this.policy.load(saved);
     this.validate();
     for (const i of Object.values(this.inputs)) await i.init();
   }
@@ -75,7 +79,7 @@ class CreditPanel implements Panel {
   }
 
   private validate(): void {
-    this.runBar.setReady(this.choices() !== null && Object.values(this.inputs).every((i) => i.ready));
+    this.runBar.setReady(this.choices() !== null && this.policy.problem === null && Object.values(this.inputs).every((i) => i.ready));
   }
 
   private async run(c: RunControl): Promise<RunOutcome> {
@@ -93,6 +97,7 @@ class CreditPanel implements Panel {
       orders: orders.source(this.ctx),
       deliveries: deliveries.source(this.ctx),
       history: history.source(this.ctx),
+      policy: { entries: this.policy.entries(), label: t("pane.credit.policyLabel") },
       asOf: choices.asOf,
       days: choices.days,
       lang: t.lang,
@@ -123,6 +128,7 @@ class CreditPanel implements Panel {
     );
     await this.ctx.settings.save({
       ...optionsRecord("credit", { asOf: this.asOf.value, days: this.days.value }),
+      ...this.policy.settingsRecord(),
       ...Object.values(this.inputs).reduce((acc, i) => ({ ...acc, ...i.settingsRecord() }), {}),
     });
     const download = written.download;

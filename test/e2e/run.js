@@ -576,6 +576,13 @@ async function main() {
       await page.waitForFunction((id) => /filas leídas/.test(document.querySelector(`[data-testid=${id}-status]`)?.textContent ?? ""), `credit-${part}`, { timeout: 60000 });
     }
     await page.fill("[data-testid=credit-asof]", AS_OF);
+    // The policy is shown and editable; a value the policy parser refuses says why and Run waits.
+    await page.click("[data-testid=credit-policy] summary");
+    await page.fill("[data-testid='policy-release.toleranceDays']", "mucho");
+    assert(await page.isVisible("[data-testid=policy-error]"), "policy error shown");
+    assert(await page.isDisabled("#panel-credit [data-testid=run]"), "Run waits for a valid policy");
+    await page.fill("[data-testid='policy-release.toleranceDays']", "");
+    assert(!(await page.isDisabled("#panel-credit [data-testid=run]")), "Run enabled again");
     const download = page.waitForEvent("download", { timeout: 300000 });
     await page.click("#panel-credit [data-testid=run]");
     const d = await download;
