@@ -168,7 +168,7 @@ export function sheetHtml(sheet: ReportSheet, lang: Lang, options: SheetHtmlOpti
       const cur = currencyOf[i] >= 0 ? values[currencyOf[i]] : undefined;
       const text = formatValue(c.type, v, lang, typeof cur === "string" && cur !== "" ? cur : fallback);
       const num = NUMERIC.has(c.type);
-      const hot = !total && c.highlightPositive === true && typeof v === "number" && v > 0;
+      const hot = !total && ((c.highlightPositive === true && typeof v === "number" && v > 0) || (c.highlightNonEmpty === true && v !== null && v !== ""));
       return `<td${attrs({ align: num ? "right" : "left", style: style(true, MAIL.td, num ? MAIL.num : MAIL.left, hot && MAIL.overdue, total && MAIL.total) })}>${escapeHtml(text)}</td>`;
     });
     return `<tr>${cells.join("")}</tr>`;
@@ -192,4 +192,28 @@ export function sheetHtml(sheet: ReportSheet, lang: Lang, options: SheetHtmlOpti
   if (more > 0) out.push(`<p${attrs({ style: MAIL.note })}>${escapeHtml(message(lang, "pane.html.moreRows", { count: more }))}</p>`);
   for (const note of sheet.notes) out.push(`<p${attrs({ style: MAIL.note })}>${escapeHtml(note)}</p>`);
   return out.join("");
+}
+
+/**
+ * The rows a sheet chose for a glimpse (the customers with alerts, held orders first, the
+ * schedule), under its heading: what the pane shows of a sheet without listing it whole.
+ */
+export function glimpseHtml(sheet: ReportSheet, lang: Lang, options: SheetHtmlOptions = {}): string {
+  const g = sheet.glimpse;
+  if (!g) return "";
+  // A money column brings its currency column along: an amount never shows in another currency.
+  const wanted = new Set(g.columns);
+  for (const c of sheet.columns) if (wanted.has(c.key) && c.type === "money" && c.currencyKey) wanted.add(c.currencyKey);
+  const keep = sheet.columns.map((c, i) => ({ c, i })).filter(({ c }) => wanted.has(c.key));
+  const view: ReportSheet = {
+    ...sheet,
+    title: undefined,
+    subtitle: undefined,
+    columns: keep.map(({ c }) => c),
+    rows: g.rows.map((r) => keep.map(({ i }) => sheet.rows[r]?.[i] ?? null)),
+    totals: [],
+    notes: [],
+  };
+  const heading = `<p${attrs({ style: MAIL.title, "data-glimpse": sheet.id })}>${escapeHtml(g.heading)}</p>`;
+  return g.rows.length ? heading + sheetHtml(view, lang, options) : heading;
 }

@@ -57,7 +57,7 @@ class CreditPanel implements Panel {
     );
     this.policy = new PolicyEditor(t, onChange);
     this.runBar = new RunBar({ t, label: t("pane.credit.run"), scope: () => this.element, run: (c) => this.run(c), onFinish: () => this.validate() });
-    this.results = new ResultsSummary({ heading: t("pane.credit.resultsHeading"), factIds: ["credit-counts"], testId: "credit-results" });
+    this.results = new ResultsSummary({ heading: t("pane.credit.resultsHeading"), factIds: ["credit-counts"], testId: "credit-results", glimpses: true });
     this.element = h("div", { className: "panel-body" }, ...Object.values(this.inputs).flatMap((i) => i.element), options, this.policy.element, this.runBar.element, this.results.element);
   }
 

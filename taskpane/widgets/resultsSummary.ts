@@ -1,5 +1,5 @@
 import type { Report } from "../../src/core/report/report";
-import { reportSummaryHtml } from "../../src/report/html";
+import { glimpseHtml, reportSummaryHtml } from "../../src/report/html";
 import { clear, h, uid, type Child } from "../dom";
 
 export interface ResultsSummaryOptions {
@@ -8,6 +8,8 @@ export interface ResultsSummaryOptions {
   factIds?: readonly string[];
   /** `data-testid` of the section (`results` by default). */
   testId?: string;
+  /** Also show each sheet's glimpse (its chosen rows: held orders first, the schedule…). */
+  glimpses?: boolean;
 }
 
 /**
@@ -27,7 +29,7 @@ export class ResultsSummary {
     const heading = h("h2", { id: uid("results-heading"), tabindex: -1 }, this.o.heading);
     const body = h("div", { className: "summary" });
     // The writer escapes every text it is given: a customer called "<script>" shows as text.
-    body.innerHTML = reportSummaryHtml(report, { factIds: this.o.factIds });
+    body.innerHTML = reportSummaryHtml(report, { factIds: this.o.factIds }) + (this.o.glimpses ? report.sheets.map((s) => glimpseHtml(s, report.lang, { currency: report.currency })).join("") : "");
     this.element.setAttribute("aria-labelledby", heading.id);
     this.element.append(heading, body);
     for (const c of after) if (c) this.element.append(c);

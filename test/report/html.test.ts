@@ -9,7 +9,7 @@ import { dayFromCivil } from "../../src/core/dates";
 import { CustomerMaster } from "../../src/core/tables/customers";
 import type { LedgerItem } from "../../src/core/tables/ledger";
 import type { ReportSheet, ReportSummary } from "../../src/core/report/report";
-import { escapeHtml, factsHtml, formatValue, reportSummaryHtml, sheetHtml, summaryHtml } from "../../src/report/html";
+import { escapeHtml, factsHtml, formatValue, glimpseHtml, reportSummaryHtml, sheetHtml, summaryHtml } from "../../src/report/html";
 
 const AS_OF = dayFromCivil(2026, 10, 31);
 
@@ -152,5 +152,38 @@ describe("values", () => {
     expect(formatValue("boolean", false, "en")).toBe("No");
     expect(formatValue("code", 42, "es")).toBe("42");
     expect(formatValue("money", null, "es")).toBe("");
+  });
+});
+
+describe("glimpseHtml", () => {
+  test("the glimpse's rows in its order, only its columns, its heading escaped, non-empty flags highlighted", () => {
+    const sheet: ReportSheet = {
+      id: "orders",
+      name: "Pedidos",
+      columns: [
+        { key: "order", header: "Pedido", type: "code" },
+        { key: "amount", header: "Importe", type: "money", currencyKey: "currency" },
+        { key: "currency", header: "Moneda", type: "code" },
+        { key: "reasons", header: "Motivos", type: "text", highlightNonEmpty: true },
+      ],
+      rows: [
+        ["P1", 10000, "MXN", ""],
+        ["P2", 25050, "USD", "excede el límite"],
+      ],
+      totals: [],
+      notes: [],
+      freezeHeader: true,
+      autoFilter: true,
+      glimpse: { heading: "Retenidos <2>", columns: ["order", "amount", "reasons"], rows: [1, 0] },
+    };
+    const html = glimpseHtml(sheet, "es");
+    expect(html).toContain("Retenidos &lt;2&gt;");
+    expect(html.indexOf("P2")).toBeLessThan(html.indexOf("P1"));
+    // The amount's currency column comes along, so a dollar amount never reads as pesos.
+    expect(html).toContain(">Moneda<");
+    expect(html).toContain("US$250.50");
+    const hot = /<td[^>]*style="([^"]*)"[^>]*>excede el límite<\/td>/.exec(html);
+    expect(hot && hot[1]).toMatch(/9C0006/i);
+    expect(glimpseHtml({ ...sheet, glimpse: undefined }, "es")).toBe("");
   });
 });
