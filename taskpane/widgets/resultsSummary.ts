@@ -29,7 +29,7 @@ export class ResultsSummary {
     const heading = h("h2", { id: uid("results-heading"), tabindex: -1 }, this.o.heading);
     const body = h("div", { className: "summary" });
     // The writer escapes every text it is given: a customer called "<script>" shows as text.
-    body.innerHTML = reportSummaryHtml(report, { factIds: this.o.factIds }) + (this.o.glimpses ? report.sheets.map((s) => glimpseHtml(s, report.lang, { currency: report.currency })).join("") : "");
+    body.innerHTML = reportSummaryHtml(report, { factIds: this.o.factIds }) + (this.o.glimpses ? `<div class="glimpses">${report.sheets.map((s) => glimpseHtml(s, report.lang, { currency: report.currency })).join("")}</div>` : "");
     this.element.setAttribute("aria-labelledby", heading.id);
     this.element.append(heading, body);
     for (const c of after) if (c) this.element.append(c);
