@@ -124,6 +124,15 @@ function bundleFakeOffice(outDir) {
   );
 }
 
+/** A file's rows as a user would paste them into a sheet, found with a table kind's spec. */
+async function tableRows(file, specModule, specName) {
+  const { readTableBytes } = require(path.join(DIST, "src", "io", "tableSource.js"));
+  const spec = require(path.join(DIST, "src", "core", "tables", specModule))[specName];
+  const rows = [];
+  const { reader } = await readTableBytes(new Uint8Array(fs.readFileSync(file)), path.basename(file), spec, (row) => (rows.push(row.slice()), null), () => undefined);
+  return [reader.headers, ...rows];
+}
+
 /** The sample's rows as a user would paste them into a sheet: header, then data (no title lines). */
 async function ledgerRows(file) {
   const { readTableBytes } = require(path.join(DIST, "src", "io", "tableSource.js"));
@@ -729,6 +738,37 @@ async function main() {
     const saved = await p.evaluate(() => window.__fakeExcel.sheet("Cartera").read("A1:B40").filter((r) => r[0] === "aging.customers").map((r) => r[1]));
     assertEqual(saved.join(), "sheet:Clientes", "master remembered in the Cartera sheet");
     await p.screenshot({ path: path.join(SHOTS, "12-excel-master.png"), fullPage: true });
+    await p.close();
+  });
+
+  await test("in Excel: the Reconciliation panel reads two sheets, reconciles, and writes its result sheets beside the workbook's own", async () => {
+    const script = await bundleFakeOffice(path.join(tmp, "fake-office-reconcile"));
+    const samples = (f) => path.join(ROOT, "samples", f);
+    const deliveries = await tableRows(samples("deliveries.csv"), "deliveries.js", "DELIVERY_SPEC");
+    const invoices = await tableRows(samples("invoice-lines.csv"), "invoiceLines.js", "INVOICE_LINE_SPEC");
+    const cli = JSON.parse(
+      execFileSync(process.execPath, [path.join(ROOT, "bin", "cartera.js"), "reconcile", "deliveries", "--deliveries", samples("deliveries.csv"), "--invoices", samples("invoice-lines.csv"), "--as-of", AS_OF, "--json"], { cwd: ROOT, maxBuffer: 256 << 20, stdio: ["ignore", "pipe", "pipe"] }).toString("utf8"),
+    );
+    const p = await context.newPage();
+    p.on("pageerror", (e) => pageErrors.push(String(e)));
+    await p.route(/appsforoffice\.microsoft\.com/, (r) =>
+      r.fulfill({ contentType: "text/javascript", body: `${script};window.__seedLedger([["Cuenta"],["x"]]);window.__seedSheet("Remisiones", ${JSON.stringify(deliveries)});window.__seedSheet("Facturas", ${JSON.stringify(invoices)});` }),
+    );
+    await p.goto(`${base}/taskpane.html`);
+    await p.waitForSelector("body[data-ready='true']", { timeout: 30000 });
+    await p.click("[data-testid=tab-reconciliation]");
+    await p.selectOption("[data-testid=reconciliation-deliveries-select]", "sheet:Remisiones");
+    await p.selectOption("[data-testid=reconciliation-invoices-select]", "sheet:Facturas");
+    await p.waitForFunction(() => /fila/.test(document.querySelector("[data-testid=reconciliation-invoices-mapping]")?.textContent ?? ""), null, { timeout: 30000 });
+    await p.fill("[data-testid=reconciliation-asof]", AS_OF);
+    await p.click("#panel-reconciliation [data-testid=run]");
+    await p.waitForFunction(() => document.querySelector("#panel-reconciliation [data-testid=status]").textContent.startsWith("Listo."), null, { timeout: 120000 });
+    const sheets = await p.evaluate(() => window.__fakeExcel.live().map((s) => s.name));
+    for (const name of ["Resumen", "Sin facturar", "Conciliadas"]) assert(sheets.includes(name), `sheet ${name} written (${sheets.join(", ")})`);
+    // The sheet of remissions not invoiced holds exactly the command line's.
+    const written = await p.evaluate(() => window.__fakeExcel.sheet("Sin facturar").read("A1:A4000").map((r) => r[0]));
+    for (const n of cli.notInvoiced) assert(written.includes(n.remission), `remission ${n.remission} on the sheet`);
+    await shot(p, "13-excel-reconciliation.png");
     await p.close();
   });
 
