@@ -1,6 +1,6 @@
 import type { DateSystem } from "../core/dates";
 import { columnLetter } from "../core/grid";
-import type { Report } from "../core/report/report";
+import type { Report, ReportSheet } from "../core/report/report";
 import { throwIfAborted, yieldToEventLoop, type Progress } from "../jobs/source";
 import { chunkRows, spans } from "./chunks";
 import {
@@ -129,6 +129,21 @@ export function queueSheetFinish(ws: Excel.Worksheet, layout: SheetLayout, repor
       cf.cellValue.rule = { formula1: '=""', operator: "NotEqualTo" };
     }
   }
+  // A statement's rows: section headings, subtotals and balance lines, as the .xlsx writer draws them.
+  sheet.rowKinds?.forEach((kind, k) => {
+    if (!kind) return;
+    const r = layout.firstDataRow - 1 + k;
+    const range = kind === "section" ? ws.getRangeByIndexes(r, 0, 1, 1) : ws.getRangeByIndexes(r, 0, 1, width);
+    range.format.font.bold = true;
+    if (kind === "section") range.format.font.color = TITLE_COLOR;
+    if (kind === "subtotal") range.format.borders.getItem("EdgeTop").style = "Continuous";
+    if (kind === "balance") {
+      range.format.fill.color = TOTAL_FILL;
+      range.format.borders.getItem("EdgeTop").style = "Continuous";
+      range.format.borders.getItem("EdgeBottom").style = "Double";
+    }
+  });
+  if (sheet.signatures?.length && layout.signaturesFirstRow !== undefined) queueSignatures(ws, sheet, layout.signaturesFirstRow);
   if (sheet.freezeHeader) ws.freezePanes.freezeRows(layout.headerRow);
   if (sheet.notes.length) {
     const notes = ws.getRange(`A${layout.notesFirstRow}:A${layout.notesFirstRow + sheet.notes.length - 1}`);
@@ -156,4 +171,21 @@ export function queueSheetFinish(ws: Excel.Worksheet, layout: SheetLayout, repor
     c.setPosition(blockAddress(p.row, p.column, 1, 1).split(":")[0], blockAddress(p.row + p.rows - 1, p.column + p.columns - 1, 1, 1).split(":")[0]);
     chart.data.series.forEach((_, k) => c.series.getItemAt(k).format.fill.setSolidColor(SERIES_COLORS[Math.min(k, SERIES_COLORS.length - 1)]));
   }
+}
+
+/** Signature blocks side by side under a statement: a line to sign on, the party, the lines to fill. */
+function queueSignatures(ws: Excel.Worksheet, sheet: ReportSheet, firstRow: number): void {
+  const blocks = sheet.signatures!;
+  const width = Math.max(1, Math.floor(sheet.columns.length / blocks.length));
+  const span = Math.max(1, width - 1);
+  blocks.forEach((b, i) => {
+    const col = i * width;
+    const texts = [b.party, ...b.lines];
+    const cells = ws.getRangeByIndexes(firstRow - 1, col, texts.length, 1);
+    cells.numberFormat = texts.map(() => [TEXT_FORMAT]);
+    cells.values = texts.map((t) => [t]);
+    ws.getRangeByIndexes(firstRow - 1, col, 1, 1).format.font.bold = true;
+    ws.getRangeByIndexes(firstRow - 1, col, 1, span).format.borders.getItem("EdgeTop").style = "Continuous";
+    if (texts.length > 1) ws.getRangeByIndexes(firstRow, col, texts.length - 1, 1).format.font.color = NOTE_COLOR;
+  });
 }

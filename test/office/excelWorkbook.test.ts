@@ -437,3 +437,45 @@ describe("Excel adapter: settings", () => {
     expect(uniqueSheetName("x".repeat(40), new Set(["x".repeat(31)]))).toBe("x".repeat(27) + " (2)");
   });
 });
+
+describe("a statement written to Excel", () => {
+  test("section, subtotal and balance rows are drawn, and the signature blocks sit under the notes", async () => {
+    const fake = new FakeExcel({ selection: { sheet: "Hoja1", address: "A1" } });
+    fake.addSheet("Hoja1").put("A1", [["x"]]);
+    const wb = new ExcelWorkbook({ lang: "es", run: fake.run });
+    const report = {
+      title: "Conciliación",
+      lang: "es" as const,
+      currency: "MXN",
+      sheets: [
+        {
+          id: "statement",
+          name: "Conciliación",
+          title: "Conciliación de saldos",
+          columns: [
+            { key: "label", header: "Concepto", type: "text" as const, width: 30 },
+            { key: "amount", header: "Importe", type: "money" as const, width: 16 },
+          ],
+          rows: [["Nuestro saldo", 100000], ["Pagos en tránsito", null], ["F-1", -20000], ["Subtotal", -20000], ["Saldo del cliente", 80000]],
+          rowKinds: ["balance" as const, "section" as const, null, "subtotal" as const, "balance" as const],
+          totals: [],
+          notes: ["Nota"],
+          freezeHeader: false,
+          autoFilter: false,
+          signatures: [
+            { party: "Por el proveedor", lines: ["Nombre:", "Fecha:"] },
+            { party: "Por el cliente", lines: ["Nombre:", "Fecha:"] },
+          ],
+        },
+      ],
+    };
+    const written = await wb.writeReport(report, { family: "reconcile-statement" });
+    expect(written.sheets).toEqual(["Conciliación"]);
+    const sheet = fake.sheet("Conciliación");
+    const column = sheet.read("A1:A20").map((r) => r[0]);
+    expect(column).toEqual(expect.arrayContaining(["Nuestro saldo", "Pagos en tránsito", "Saldo del cliente", "Nota", "Por el proveedor", "Nombre:", "Fecha:"]));
+    // The signatures come after the notes, with room to sign.
+    expect(column.indexOf("Por el proveedor")).toBeGreaterThan(column.indexOf("Nota") + 2);
+    expect(sheet.read("B1:B20").some((r) => r[0] === "Por el cliente")).toBe(true);
+  });
+});
