@@ -471,7 +471,7 @@ describe("a statement written to Excel", () => {
     };
     const written = await wb.writeReport(report, { family: "reconcile-statement" });
     expect(written.sheets).toEqual(["Conciliación"]);
-    const sheet = fake.sheet("Conciliación");
+    const sheet = fake.sheet("Conciliación")!;
     const column = sheet.read("A1:A20").map((r) => r[0]);
     expect(column).toEqual(expect.arrayContaining(["Nuestro saldo", "Pagos en tránsito", "Saldo del cliente", "Nota", "Por el proveedor", "Nombre:", "Fecha:"]));
     // The signatures come after the notes, with room to sign.
