@@ -1,16 +1,15 @@
 import type { AgingBasis } from "../core/aging/aging";
 import type { CivilDay } from "../core/dates";
-import { describe, message, type Lang } from "../core/messages";
+import { message, type Lang } from "../core/messages";
 import { CUSTOMER_SPEC } from "../core/tables/customers";
 import { LEDGER_SPEC } from "../core/tables/ledger";
 import { TERMS_SPEC } from "../core/tables/terms";
 import { agingJson, runAgingJob, type AgingJobOutput } from "../jobs/aging";
-import { reportToText, shortText } from "../report/text";
-import { writeReportXlsxFile } from "../report/xlsxFile";
 import { parseOptions, UsageError, type Command, type Io } from "./common";
 import { fileSource } from "../io/fileSource";
 import { AGING_OPTIONS, agingChoices } from "./options";
-import { checkOutput, writeError } from "./output";
+import { OUTPUT_OPTIONS, printResult, printWarnings, writeWorkbook } from "./finish";
+import { checkOutput } from "./output";
 
 export interface AgingArgs {
   ledger: string;
@@ -41,35 +40,13 @@ export function runAging(args: Pick<AgingArgs, "ledger" | "asOf" | "edges" | "ba
   });
 }
 
-const MAX_WARNINGS_SHOWN = 20;
-
 export async function agingCommand(args: AgingArgs, io: Io): Promise<number> {
   const lang = args.lang;
   const out = args.out ? checkOutput(args.out, [args.ledger, args.customers, args.terms], lang) : undefined;
   const job = await runAging(args, out !== undefined);
-  // The first warnings on stderr; all of them are in --json.
-  for (const w of job.warnings.slice(0, MAX_WARNINGS_SHOWN)) {
-    const reason = describe(w.problem, lang);
-    // A heading's warning names the heading itself: the row is enough.
-    const where =
-      w.row === undefined ? reason : w.value === w.column ? message(lang, "report.warningLine", { row: String(w.row), reason }) : message(lang, "report.problemLine", { row: String(w.row), column: shortText(w.column ?? "", 40), value: shortText(w.value ?? ""), reason });
-    io.err(message(lang, w.kind === "customers" ? "cli.warningCustomers" : "cli.warning", { detail: where }));
-  }
-  if (job.warnings.length > MAX_WARNINGS_SHOWN) io.err(message(lang, "cli.warning", { detail: message(lang, "cli.moreWarnings", { count: job.warnings.length - MAX_WARNINGS_SHOWN }) }));
-  if (out) {
-    try {
-      await writeReportXlsxFile(job.report, out);
-    } catch (e) {
-      throw writeError(e, out);
-    }
-  }
-  if (args.json) {
-    io.out(JSON.stringify(agingJson(job, lang), null, 2));
-    return 0;
-  }
-  for (const line of reportToText(job.report, { maxNotes: 2, maxProblems: 20, moreHint: message(lang, "cli.moreHint") })) io.out(line);
-  if (out) io.out(`\n${message(lang, "cli.resultWorkbook", { file: out })}`);
-  return 0;
+  printWarnings(job.warnings, lang, io, (w, detail) => message(lang, w.kind === "customers" ? "cli.warningCustomers" : "cli.warning", { detail }));
+  await writeWorkbook(job.report, out);
+  return printResult(job.report, () => agingJson(job, lang), { json: args.json, out, lang, maxNotes: 2 }, io);
 }
 
 /** `cartera aging LEDGER …` */
@@ -80,10 +57,7 @@ async function aging(argv: string[], lang: Lang, io: Io): Promise<number> {
     argv,
     {
       ...AGING_OPTIONS,
-      json: { type: "boolean" },
-      out: { type: "string" },
-      lang: { type: "string" },
-      help: { type: "boolean", short: "h" },
+      ...OUTPUT_OPTIONS,
     },
     lang,
   );

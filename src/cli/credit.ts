@@ -3,7 +3,7 @@ import { basename, extname } from "node:path";
 import { flattenPolicyJson, type PolicyEntry } from "../core/credit/policy";
 import { parseIsoDate } from "../core/dates";
 import { InputError } from "../core/errors";
-import { describe, message, type Lang, type MessageKey } from "../core/messages";
+import { message, type Lang, type MessageKey } from "../core/messages";
 import { POLICY_SPEC } from "../core/tables/creditPolicy";
 import { currencyCode } from "../core/tables/fields";
 import { CUSTOMER_SPEC } from "../core/tables/customers";
@@ -12,11 +12,10 @@ import { ORDER_SPEC, UNBILLED_DELIVERY_SPEC } from "../core/tables/orders";
 import { PAYMENT_HISTORY_SPEC } from "../core/tables/paymentHistory";
 import { creditJson, DEFAULT_SCHEDULE_DAYS, runCreditJob, type CreditJobOutput, type PolicyInput } from "../jobs/credit";
 import { fileSource } from "../io/fileSource";
-import { reportToText, shortText } from "../report/text";
-import { writeReportXlsxFile } from "../report/xlsxFile";
 import { todayCivil } from "./aging";
 import { parseOptions, UsageError, type Command, type Io } from "./common";
-import { checkOutput, writeError } from "./output";
+import { OUTPUT_OPTIONS, printResult, printWarnings, writeWorkbook } from "./finish";
+import { checkOutput } from "./output";
 
 export interface CreditArgs {
   ledger: string;
@@ -76,25 +75,9 @@ export async function creditCommand(args: CreditArgs, io: Io): Promise<number> {
   const inputs = [args.ledger, args.customers, args.orders, args.deliveries, args.history, args.policy];
   const out = args.out ? checkOutput(args.out, inputs, lang) : undefined;
   const job = await runCredit(args);
-  for (const w of job.warnings) {
-    const reason = describe(w.problem, lang);
-    const detail = w.row === undefined ? reason : w.value === w.column ? message(lang, "report.warningLine", { row: String(w.row), reason }) : message(lang, "report.problemLine", { row: String(w.row), column: shortText(w.column ?? "", 40), value: shortText(w.value ?? ""), reason });
-    io.err(message(lang, "cli.credit.warning", { table: message(lang, `credit.table.${w.kind}` as MessageKey), detail }));
-  }
-  if (out) {
-    try {
-      await writeReportXlsxFile(job.report, out);
-    } catch (e) {
-      throw writeError(e, out);
-    }
-  }
-  if (args.json) {
-    io.out(JSON.stringify(creditJson(job, lang), null, 2));
-    return 0;
-  }
-  for (const line of reportToText(job.report, { maxNotes: 3, maxProblems: 20, moreHint: message(lang, "cli.moreHint") })) io.out(line);
-  if (out) io.out(`\n${message(lang, "cli.resultWorkbook", { file: out })}`);
-  return 0;
+  printWarnings(job.warnings, lang, io, (w, detail) => message(lang, "cli.credit.warning", { table: message(lang, `credit.table.${w.kind}` as MessageKey), detail }));
+  await writeWorkbook(job.report, out);
+  return printResult(job.report, () => creditJson(job, lang), { json: args.json, out, lang }, io);
 }
 
 /** `cartera credit --ledger FILE --customers FILE …` */
@@ -114,10 +97,7 @@ async function credit(argv: string[], lang: Lang, io: Io): Promise<number> {
       days: { type: "string" },
       currency: { type: "string" },
       sheet: { type: "string" },
-      json: { type: "boolean" },
-      out: { type: "string" },
-      lang: { type: "string" },
-      help: { type: "boolean", short: "h" },
+      ...OUTPUT_OPTIONS,
     },
     lang,
   );

@@ -12,10 +12,10 @@ import { currencyCode } from "../core/tables/fields";
 import { LEDGER_SPEC } from "../core/tables/ledger";
 import { fileSource } from "../io/fileSource";
 import { paymentsJson, runPaymentsJob, type PaymentsJobInput, type PaymentsJobOutput } from "../jobs/reconcilePayments";
-import { reportToText, safeText, shortText } from "../report/text";
-import { writeReportXlsxFile } from "../report/xlsxFile";
+import { safeText } from "../report/text";
 import { todayCivil } from "./aging";
 import { parseOptions, UsageError, type Command, type Io } from "./common";
+import { OUTPUT_OPTIONS, printResult, printWarnings, writeWorkbook } from "./finish";
 import { checkOutput, writeError } from "./output";
 
 /**
@@ -120,47 +120,30 @@ export async function paymentsCommand(args: PaymentsArgs, io: Io): Promise<numbe
   const policy = args.policyFile ? readPolicyFile(args.policyFile) : undefined;
   // The matched rows and the posting sheet go only to the workbook; the terminal and JSON do without.
   const job = await runPayments(args, policy, undefined, out !== undefined);
-  for (const w of job.warnings) {
-    const reason = describe(w.problem, lang);
-    const where =
-      w.row === undefined ? reason : w.value === w.column ? message(lang, "report.warningLine", { row: String(w.row), reason }) : message(lang, "report.problemLine", { row: String(w.row), column: shortText(w.column ?? "", 40), value: shortText(w.value ?? ""), reason });
-    const key = w.kind === "customers" ? "cli.warningCustomers" : w.kind === "bank" ? "payments.cli.warningBank" : "payments.cli.warningLedger";
-    io.err(message(lang, key, { detail: where }));
-  }
-  if (out) {
-    try {
-      await writeReportXlsxFile(job.report, out);
-    } catch (e) {
-      throw writeError(e, out);
-    }
-  }
+  printWarnings(job.warnings, lang, io, (w, detail) => message(lang, w.kind === "customers" ? "cli.warningCustomers" : w.kind === "bank" ? "payments.cli.warningBank" : "payments.cli.warningLedger", { detail }));
+  await writeWorkbook(job.report, out);
   let postingCount = 0;
   if (posting) {
     const rows = postingRows(job.result);
     postingCount = rows.length;
     writeAtomically(posting, postingCsv(rows));
   }
-  if (args.json) {
-    io.out(JSON.stringify(paymentsJson(job, lang), null, 2));
-    return 0;
-  }
-  for (const line of reportToText(job.report, { maxNotes: 2, maxProblems: 20, moreHint: message(lang, "cli.moreHint") })) io.out(line);
-  // The deposits left for a person, a line each with the whole reason (a table column would cut it).
-  const unmatched = job.report.sheets.find((s) => s.id === "payments-unmatched");
-  if (unmatched?.glimpse && unmatched.rows.length) {
-    io.out("");
-    io.out(unmatched.glimpse.heading);
-    const at = (key: string) => unmatched.columns.findIndex((c) => c.key === key);
-    for (const i of unmatched.glimpse.rows) {
-      const row = unmatched.rows[i];
-      const date = row[at("date")];
-      io.out(`  ${message(lang, "payments.cli.unmatchedLine", { line: String(row[at("bankLine")]), "date.es": typeof date === "number" ? formatDayFirst(date) : "—", "date.en": typeof date === "number" ? formatIsoDate(date) : "—", amount: formatMoney(row[at("amount")] as number, String(row[at("currency")] ?? job.result.currency)), reason: safeText(String(row[at("reason")])) })}`);
+  return printResult(job.report, () => paymentsJson(job, lang), { json: args.json, out, lang, maxNotes: 2 }, io, () => {
+    // The deposits left for a person, a line each with the whole reason (a table column would cut it).
+    const unmatched = job.report.sheets.find((s) => s.id === "payments-unmatched");
+    if (unmatched?.glimpse && unmatched.rows.length) {
+      io.out("");
+      io.out(unmatched.glimpse.heading);
+      const at = (key: string) => unmatched.columns.findIndex((c) => c.key === key);
+      for (const i of unmatched.glimpse.rows) {
+        const row = unmatched.rows[i];
+        const date = row[at("date")];
+        io.out(`  ${message(lang, "payments.cli.unmatchedLine", { line: String(row[at("bankLine")]), "date.es": typeof date === "number" ? formatDayFirst(date) : "—", "date.en": typeof date === "number" ? formatIsoDate(date) : "—", amount: formatMoney(row[at("amount")] as number, String(row[at("currency")] ?? job.result.currency)), reason: safeText(String(row[at("reason")])) })}`);
+      }
+      if (unmatched.rows.length > unmatched.glimpse.rows.length) io.out(`  ${message(lang, "report.problemsMore", { count: unmatched.rows.length - unmatched.glimpse.rows.length })} ${message(lang, "cli.moreHint")}`);
     }
-    if (unmatched.rows.length > unmatched.glimpse.rows.length) io.out(`  ${message(lang, "report.problemsMore", { count: unmatched.rows.length - unmatched.glimpse.rows.length })} ${message(lang, "cli.moreHint")}`);
-  }
-  if (out) io.out(`\n${message(lang, "cli.resultWorkbook", { file: out })}`);
-  if (posting) io.out(message(lang, "payments.cli.postingWritten", { file: posting, rows: postingCount }));
-  return 0;
+    if (posting) io.out(message(lang, "payments.cli.postingWritten", { file: posting, rows: postingCount }));
+  });
 }
 
 /** The words after `cartera reconcile payments`. */
@@ -176,11 +159,8 @@ async function payments(argv: string[], lang: Lang, io: Io): Promise<number> {
       "as-of": { type: "string" },
       policy: { type: "string" },
       currency: { type: "string" },
-      json: { type: "boolean" },
-      out: { type: "string" },
+      ...OUTPUT_OPTIONS,
       posting: { type: "string" },
-      lang: { type: "string" },
-      help: { type: "boolean", short: "h" },
     },
     lang,
   );

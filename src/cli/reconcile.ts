@@ -1,5 +1,5 @@
 import { parseIsoDate, type CivilDay } from "../core/dates";
-import { describe, message, type Lang } from "../core/messages";
+import { message, type Lang } from "../core/messages";
 import { parseAmount } from "../core/money";
 import type { Tolerance } from "../core/reconcile/deliveries";
 import { parseQuantity } from "../core/reconcile/quantity";
@@ -14,12 +14,11 @@ import { fileSource } from "../io/fileSource";
 import type { Warning } from "../jobs/read";
 import { reconcileDeliveriesJson, runReconcileDeliveriesJob, type ReconcileDeliveriesOutput } from "../jobs/reconcileDeliveries";
 import { reconcileStatementJson, runReconcileStatementJob, type ReconcileStatementOutput } from "../jobs/reconcileStatement";
-import { reportToText, shortText } from "../report/text";
-import { writeReportXlsxFile } from "../report/xlsxFile";
 import { reconcilePaymentsCli } from "./payments";
 import { todayCivil } from "./aging";
 import { parseOptions, UsageError, type Command, type Io } from "./common";
-import { checkOutput, writeError } from "./output";
+import { OUTPUT_OPTIONS, printResult, printWarnings, writeWorkbook } from "./finish";
+import { checkOutput } from "./output";
 
 /**
  * `cartera reconcile deliveries …` (billing vs remissions) and `cartera reconcile statement …`
@@ -57,32 +56,11 @@ export function parseTolerance(text: string, lang: Lang): Tolerance {
   return { amount: amount.value, quantity: quantity.value };
 }
 
-function printWarnings(warnings: readonly Warning[], lang: Lang, io: Io): void {
-  for (const w of warnings) {
-    const reason = describe(w.problem, lang);
-    const where =
-      w.row === undefined ? reason : w.column === undefined || w.value === w.column ? message(lang, "report.warningLine", { row: String(w.row), reason }) : message(lang, "report.problemLine", { row: String(w.row), column: shortText(w.column, 40), value: shortText(w.value ?? ""), reason });
-    io.err(message(lang, "cli.reconcile.warning", { table: message(lang, `reconcile.table.${w.kind}` as Parameters<typeof message>[1]), detail: where }));
-  }
-}
-
 async function finish(job: { report: Report; warnings: Warning[] }, json: () => unknown, args: { json: boolean; out?: string; lang: Lang }, io: Io): Promise<number> {
   const { lang } = args;
-  printWarnings(job.warnings, lang, io);
-  if (args.out) {
-    try {
-      await writeReportXlsxFile(job.report, args.out);
-    } catch (e) {
-      throw writeError(e, args.out);
-    }
-  }
-  if (args.json) {
-    io.out(JSON.stringify(json(), null, 2));
-    return 0;
-  }
-  for (const line of reportToText(job.report, { maxNotes: 3, maxProblems: 20, moreHint: message(lang, "cli.moreHint") })) io.out(line);
-  if (args.out) io.out(`\n${message(lang, "cli.resultWorkbook", { file: args.out })}`);
-  return 0;
+  printWarnings(job.warnings, lang, io, (w, detail) => message(lang, "cli.reconcile.warning", { table: message(lang, `reconcile.table.${w.kind}` as Parameters<typeof message>[1]), detail }));
+  await writeWorkbook(job.report, args.out);
+  return printResult(job.report, json, args, io);
 }
 
 export interface DeliveriesArgs {
@@ -121,10 +99,7 @@ async function deliveries(argv: string[], lang: Lang, io: Io): Promise<number> {
       "as-of": { type: "string" },
       tolerance: { type: "string" },
       currency: { type: "string" },
-      json: { type: "boolean" },
-      out: { type: "string" },
-      lang: { type: "string" },
-      help: { type: "boolean", short: "h" },
+      ...OUTPUT_OPTIONS,
     },
     lang,
   );
@@ -184,10 +159,7 @@ async function statement(argv: string[], lang: Lang, io: Io): Promise<number> {
       currency: { type: "string" },
       "their-sign": { type: "string" },
       "their-balance": { type: "string" },
-      json: { type: "boolean" },
-      out: { type: "string" },
-      lang: { type: "string" },
-      help: { type: "boolean", short: "h" },
+      ...OUTPUT_OPTIONS,
     },
     lang,
   );

@@ -26,6 +26,8 @@ import { TemplateSet } from "../mail/templates";
 import { sendBatch, type MailTransport, type MessageOutcome } from "../mail/transport";
 import { AGING_OPTIONS, agingChoices } from "./options";
 import { parseOptions, textOptions, UsageError, type Command, type Io } from "./common";
+import { printWarnings } from "./finish";
+import type { Warning } from "../jobs/read";
 import { shortText } from "../report/text";
 
 /**
@@ -175,12 +177,8 @@ function summarize(outcomes: readonly MessageOutcome[], setup: SendSetup, skippe
   return count("failed") + count("unclear") + count("cancelled") > 0 ? 1 : 0;
 }
 
-function warnLines(warnings: readonly { kind: string; row?: number; column?: string; value?: string; problem: Problem }[], lang: Lang, io: Io): void {
-  for (const w of warnings) {
-    const reason = describe(w.problem, lang);
-    const where = w.row === undefined ? reason : message(lang, "report.problemLine", { row: String(w.row), column: shortText(w.column ?? "", 40), value: shortText(w.value ?? ""), reason });
-    io.err(message(lang, w.kind === "customers" ? "cli.warningCustomers" : "cli.warning", { detail: where }));
-  }
+function warnLines(warnings: readonly Warning[], lang: Lang, io: Io): void {
+  printWarnings(warnings, lang, io, (w, detail) => message(lang, w.kind === "customers" ? "cli.warningCustomers" : "cli.warning", { detail }));
 }
 
 /** `cartera statements --ledger FILE --customers FILE --as-of D …` */
