@@ -2,9 +2,12 @@ import type { AgingResult } from "./aging";
 import type { CustomerMaster } from "../tables/customers";
 import { formatDayFirst, formatIsoDate } from "../dates";
 import type { LedgerItem } from "../tables/ledger";
-import { describe, message, type Lang } from "../messages";
+import { message, type Lang } from "../messages";
 import type { Report, ReportColumn, ReportSheet, ReportSummary, ReportValue } from "../report/report";
 import type { Rejection } from "../tables/table";
+import { rejectedSheet } from "../report/rejected";
+
+export { rejectedSheet } from "../report/rejected";
 
 export interface AgingReportInput {
   result: AgingResult;
@@ -48,24 +51,6 @@ export function displayBucketLabels(labels: readonly string[], lang: Lang): stri
   return labels.map((l) => (l === "current" ? say(lang, "aging.bucket.current") : l));
 }
 
-export function rejectedSheet(rejected: readonly Rejection[], lang: Lang): ReportSheet {
-  return {
-    id: "rejected",
-    name: say(lang, "report.sheet.rejected"),
-    columns: [
-      { key: "row", header: say(lang, "report.col.row"), type: "integer", width: 8 },
-      { key: "column", header: say(lang, "report.col.column"), type: "text", width: 28 },
-      { key: "value", header: say(lang, "report.col.value"), type: "text", width: 24 },
-      { key: "reason", header: say(lang, "report.col.reason"), type: "text", width: 70 },
-    ],
-    rows: rejected.map((r) => [r.row, r.column, r.value, describe(r.problem, lang)]),
-    totals: [],
-    notes: [],
-    freezeHeader: true,
-    autoFilter: true,
-    problems: true,
-  };
-}
 
 const GLIMPSE_ROWS = 15;
 

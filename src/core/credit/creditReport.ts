@@ -3,6 +3,7 @@
  * first, with every reason and what would release them), the schedule of the next days, the
  * guarantees to renew, the policy in force, and every rejected row of every input table.
  */
+import { rejectedSheet } from "../report/rejected";
 import { holdReasonProblem, type HoldReason } from "./credit";
 import { roundFraction } from "./behaviour";
 import { POLICY_KEYS, DEFAULT_POLICY, policyValueText, type PolicyKey } from "./policy";
@@ -434,25 +435,10 @@ function policySheet(input: CreditReportInput): ReportSheet {
   };
 }
 
-function rejectedSheet(input: CreditReportInput): ReportSheet {
-  const { lang } = input;
-  return {
-    id: "rejected",
-    name: say(lang, "report.sheet.rejected"),
-    columns: [
-      { key: "row", header: say(lang, "report.col.row"), type: "integer", width: 8 },
-      { key: "column", header: say(lang, "report.col.column"), type: "text", width: 28 },
-      { key: "value", header: say(lang, "report.col.value"), type: "text", width: 24 },
-      { key: "reason", header: say(lang, "report.col.reason"), type: "text", width: 70 },
-      { key: "file", header: say(lang, "credit.col.file"), type: "text", width: 28 },
-    ],
-    rows: input.rejected.flatMap((t) => t.rows.map((r) => [r.row, r.column, r.value, describe(r.problem, lang), t.label])),
-    totals: [],
-    notes: [],
-    freezeHeader: true,
-    autoFilter: true,
-    problems: true,
-  };
+function creditRejectedSheet(input: CreditReportInput): ReportSheet {
+  const rows = input.rejected.flatMap((t) => t.rows);
+  const labels = input.rejected.flatMap((t) => t.rows.map(() => t.label));
+  return rejectedSheet(rows, input.lang, { files: { header: say(input.lang, "credit.col.file"), labels } });
 }
 
 function summaries(result: CreditResult, lang: Lang): ReportSummary[] {
@@ -498,6 +484,6 @@ export function buildCreditReport(input: CreditReportInput): Report {
     currency: single.size === 1 ? [...single][0] : result.currency,
     summaries: summaries(result, lang),
     facts,
-    sheets: [customersSheet(input), ordersSheet(input, names), scheduleSheet(input, names), renewalsSheet(input), policySheet(input), rejectedSheet(input)],
+    sheets: [customersSheet(input), ordersSheet(input, names), scheduleSheet(input, names), renewalsSheet(input), policySheet(input), creditRejectedSheet(input)],
   };
 }

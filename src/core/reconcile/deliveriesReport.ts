@@ -1,3 +1,4 @@
+import { rejectedSheet } from "../report/rejected";
 import { formatDayFirst, formatIsoDate, type CivilDay } from "../dates";
 import { describe, message, type Lang, type MessageKey } from "../messages";
 import { formatMoney } from "../money";
@@ -32,23 +33,7 @@ function day(lang: Lang, d: CivilDay): string {
 
 /** A problem sheet of one input: its own name and heading, so two lists' rejections never blur. */
 export function rejectedSheetOf(id: string, name: string, heading: string, rejected: readonly Rejection[], lang: Lang): ReportSheet {
-  return {
-    id,
-    name,
-    columns: [
-      { key: "row", header: say(lang, "report.col.row"), type: "integer", width: 8 },
-      { key: "column", header: say(lang, "report.col.column"), type: "text", width: 28 },
-      { key: "value", header: say(lang, "report.col.value"), type: "text", width: 24 },
-      { key: "reason", header: say(lang, "report.col.reason"), type: "text", width: 70 },
-    ],
-    rows: rejected.map((r) => [r.row, r.column, r.value, describe(r.problem, lang)]),
-    totals: [],
-    notes: [],
-    freezeHeader: true,
-    autoFilter: true,
-    problems: true,
-    problemsHeading: heading,
-  };
+  return rejectedSheet(rejected, lang, { id, name, heading });
 }
 
 const GLIMPSE_ROWS = 15;

@@ -4,6 +4,7 @@
  * `--posting`), matched deposits with their evidence, unmatched ones with suggestions, the
  * review lists and the rejected rows of each input.
  */
+import { rejectedSheet } from "../../report/rejected";
 import { formatDayFirst, formatIsoDate, type CivilDay } from "../../dates";
 import { describe, message, type Lang, type MessageCode, type Problem } from "../../messages";
 import { formatMoney } from "../../money";
@@ -47,23 +48,8 @@ export function suggestionText(s: Suggestion, lang: Lang, currency: string): str
   });
 }
 
-function problemsSheet(id: string, name: string, rejected: readonly Rejection[], say: Say, lang: Lang): ReportSheet {
-  return {
-    id,
-    name,
-    columns: [
-      { key: "row", header: say("report.col.row"), type: "integer", width: 8 },
-      { key: "column", header: say("report.col.column"), type: "text", width: 28 },
-      { key: "value", header: say("report.col.value"), type: "text", width: 24 },
-      { key: "reason", header: say("report.col.reason"), type: "text", width: 70 },
-    ],
-    rows: rejected.map((r) => [r.row, r.column, r.value, describe(r.problem, lang)]),
-    totals: [],
-    notes: [],
-    freezeHeader: true,
-    autoFilter: true,
-    problems: true,
-  };
+function problemsSheet(id: string, name: string, rejected: readonly Rejection[], _say: Say, lang: Lang): ReportSheet {
+  return rejectedSheet(rejected, lang, { id, name });
 }
 
 function sheet(id: string, name: string, columns: ReportColumn[], rows: ReportValue[][], extra: Partial<ReportSheet> = {}): ReportSheet {
