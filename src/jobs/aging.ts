@@ -8,7 +8,7 @@ import { ledgerKind, type LedgerItem } from "../core/tables/ledger";
 import { describe, type Lang } from "../core/messages";
 import { toUnits } from "../core/money";
 import type { Report } from "../core/report/report";
-import { readAll, readTable, type TableRead, type Warning } from "./read";
+import { readAll, readTable, rowsOf, type TableRead, type Warning } from "./read";
 import { throwIfAborted, yieldToEventLoop, type TableSource } from "./source";
 
 /**
@@ -147,17 +147,7 @@ export function agingJson(job: AgingJobOutput, lang: Lang): unknown {
   out.warnings = job.warnings.map((w) => ({ table: w.kind, row: w.row, column: w.column, value: w.value, reason: describe(w.problem, lang) }));
   const s = ledger.stats;
   out.skipped = { subtotalRows: s.subtotalRows, notOpenAtKeyDate: result.notOpenAtKeyDate, blankRows: s.blankRows, repeatedHeaders: s.repeatedHeaders };
-  out.rows = {
-    titleRows: s.titleRows,
-    headerRow: s.headerRow,
-    items: s.records,
-    open: s.records - result.notOpenAtKeyDate,
-    rejected: s.rejectedRows,
-    subtotalRows: s.subtotalRows,
-    blankRows: s.blankRows,
-    repeatedHeaders: s.repeatedHeaders,
-    total: s.titleRows + 1 + s.records + s.rejectedRows + s.subtotalRows + s.blankRows + s.repeatedHeaders,
-    lastRow: s.lastRow,
-  };
+  const { records, ...rows } = rowsOf(s);
+  out.rows = { ...rows, items: records, open: records - result.notOpenAtKeyDate };
   return out;
 }

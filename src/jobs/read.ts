@@ -144,3 +144,18 @@ export async function readAll<T>(source: TableSource, kind: TableKind<T>, option
   const read = await readTable(source, kind, { ...options, emit: (r) => records.push(r) });
   return { records, read };
 }
+
+/** Every row of a table, accounted for (the JSON's `rows`). */
+export function rowsOf(s: TableReadStats): Record<string, number> {
+  return {
+    titleRows: s.titleRows,
+    headerRow: s.headerRow,
+    records: s.records,
+    rejected: s.rejectedRows,
+    subtotalRows: s.subtotalRows,
+    blankRows: s.blankRows,
+    repeatedHeaders: s.repeatedHeaders,
+    total: s.titleRows + 1 + s.records + s.rejectedRows + s.subtotalRows + s.blankRows + s.repeatedHeaders,
+    lastRow: s.lastRow,
+  };
+}

@@ -9,7 +9,7 @@ import type { Report } from "../core/report/report";
 import { deliveryKind, type Delivery } from "../core/tables/deliveries";
 import type { TableKind } from "../core/tables/fields";
 import { invoiceLineKind, type InvoiceLine } from "../core/tables/invoiceLines";
-import type { TableReadStats } from "../core/tables/table";
+import { rowsOf } from "./read";
 import { readAll, type ReadTableOptions, type TableRead, type Warning } from "./read";
 import { throwIfAborted, yieldToEventLoop, type TableSource } from "./source";
 
@@ -59,20 +59,6 @@ function readInput<T>(source: TableSource, kind: TableKind<T>, table: MessageKey
   return inTable(table, () => readAll(source, kind, options));
 }
 
-/** Every row of a table, accounted for (the JSON's `rows`). */
-export function rowsOf(s: TableReadStats): Record<string, number> {
-  return {
-    titleRows: s.titleRows,
-    headerRow: s.headerRow,
-    records: s.records,
-    rejected: s.rejectedRows,
-    subtotalRows: s.subtotalRows,
-    blankRows: s.blankRows,
-    repeatedHeaders: s.repeatedHeaders,
-    total: s.titleRows + 1 + s.records + s.rejectedRows + s.subtotalRows + s.blankRows + s.repeatedHeaders,
-    lastRow: s.lastRow,
-  };
-}
 
 export async function runReconcileDeliveriesJob(input: ReconcileDeliveriesInput): Promise<ReconcileDeliveriesOutput> {
   const { lang, signal } = input;

@@ -10,7 +10,8 @@ import type { Report } from "../core/report/report";
 import { COUNTERPARTY_KIND, type TheirItem } from "../core/tables/counterparty";
 import { ledgerKind, type LedgerItem } from "../core/tables/ledger";
 import { readAll, readTable, type TableRead, type Warning } from "./read";
-import { inTable, rowsOf, type ReconcilePhase } from "./reconcileDeliveries";
+import { inTable, type ReconcilePhase } from "./reconcileDeliveries";
+import { rowsOf } from "./read";
 import { throwIfAborted, yieldToEventLoop, type TableSource } from "./source";
 
 /**
