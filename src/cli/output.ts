@@ -43,6 +43,6 @@ function refuseInputs(path: string, inputs: readonly (string | undefined)[], lan
 export function writeError(e: unknown, file: string): unknown {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (typeof code !== "string") return e;
-  const detail = code === "ENOSPC" ? "ENOSPC" : code === "EACCES" || code === "EPERM" ? "EACCES" : code;
-  return new InputError({ code: detail === "ENOSPC" ? "file.diskFull" : detail === "EACCES" ? "file.noPermission" : "file.cannotWrite", params: { file, detail: (e as Error).message } });
+  const key = code === "ENOSPC" ? "file.diskFull" : code === "EACCES" || code === "EPERM" ? "file.noPermission" : "file.cannotWrite";
+  return new InputError({ code: key, params: { file, detail: (e as Error).message } });
 }

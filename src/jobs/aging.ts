@@ -8,7 +8,7 @@ import { ledgerKind, type LedgerItem } from "../core/tables/ledger";
 import { describe, type Lang } from "../core/messages";
 import { toUnits } from "../core/money";
 import type { Report } from "../core/report/report";
-import { readAll, readTable, rowsOf, type TableRead, type Warning } from "./read";
+import { asWarnings, readAll, readTable, rowsOf, type TableRead, type Warning } from "./read";
 import { throwIfAborted, yieldToEventLoop, type TableSource } from "./source";
 
 /**
@@ -62,7 +62,7 @@ export async function runAgingJob(input: AgingJobInput): Promise<AgingJobOutput>
     const { records, read } = await readAll(input.terms, TERMS_KIND, { lang, signal });
     terms = new TermsTable(records);
     warnings.push(...read.warnings);
-    for (const r of read.rejected) warnings.push({ kind: read.kind, row: r.row, column: r.column, columnIndex: r.columnIndex, value: r.value, problem: r.problem });
+    warnings.push(...asWarnings(read.kind, read.rejected));
     for (const c of terms.conflicts) warnings.push({ kind: read.kind, value: c.key, problem: { code: "terms.duplicateKey", params: { value: c.key, rows: c.rows.join(", ") } } });
   }
 
@@ -105,7 +105,7 @@ export async function runAgingJob(input: AgingJobInput): Promise<AgingJobOutput>
   warnings.push(...ledger.warnings);
   if (customers) {
     warnings.push(...customers.warnings);
-    for (const r of customers.rejected) warnings.push({ kind: customers.kind, row: r.row, column: r.column, columnIndex: r.columnIndex, value: r.value, problem: r.problem });
+    warnings.push(...asWarnings(customers.kind, customers.rejected));
   }
   return { result, report, items, ledger, customers, warnings };
 }

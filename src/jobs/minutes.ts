@@ -1,7 +1,7 @@
 import { minutesFromJson, minutesFromRows, type MinutesBuilt } from "../core/statement/minutes";
 import type { Lang } from "../core/messages";
 import { MEETING_KIND, type MeetingRow } from "../core/tables/meeting";
-import { readAll, type TableRead, type Warning } from "./read";
+import { asWarnings, readAll, type TableRead, type Warning } from "./read";
 import type { TableSource } from "./source";
 
 /**
@@ -28,6 +28,6 @@ export async function runMinutesJob(input: MinutesJobInput): Promise<MinutesJobO
   const { records, read } = await readAll<MeetingRow>(input.meeting, MEETING_KIND, { lang: input.lang, signal: input.signal });
   const built = minutesFromRows(records, input.lang, input.currency);
   const warnings: Warning[] = [...read.warnings];
-  for (const r of read.rejected) warnings.push({ kind: read.kind, row: r.row, column: r.column, columnIndex: r.columnIndex, value: r.value, problem: r.problem });
+  warnings.push(...asWarnings(read.kind, read.rejected));
   return { ...built, read, warnings };
 }

@@ -17,6 +17,11 @@ export interface Warning {
   problem: Problem;
 }
 
+/** Rows a table's reader set aside (or used with a remark), as warnings of that table. */
+export function asWarnings(kind: string, rows: readonly Rejection[]): Warning[] {
+  return rows.map((r) => ({ kind, row: r.row, column: r.column, columnIndex: r.columnIndex, value: r.value, problem: r.problem }));
+}
+
 /** What reading one table gave: its rows were emitted; here is everything else. */
 export interface TableRead {
   kind: string;
@@ -85,7 +90,7 @@ export async function readTable<T>(source: TableSource, kind: TableKind<T>, opti
   });
   reader.finish(preview.label);
   throwIfAborted(options.signal);
-  for (const w of reader.warnings) warnings.push({ kind: kind.spec.kind, row: w.row, column: w.column, columnIndex: w.columnIndex, value: w.value, problem: w.problem });
+  warnings.push(...asWarnings(kind.spec.kind, reader.warnings));
   if (reader.stats.warningRows > reader.warnings.length) {
     warnings.push({ kind: kind.spec.kind, problem: { code: "table.moreWarnings", params: { count: reader.stats.warningRows - reader.warnings.length } } });
   }

@@ -9,7 +9,7 @@ import type { Report } from "../core/report/report";
 import { BANK_STATEMENT_KIND, type BankLine } from "../core/tables/bankStatement";
 import { CUSTOMER_KIND, type Customer } from "../core/tables/customers";
 import { ledgerKind, type LedgerItem } from "../core/tables/ledger";
-import { readAll, readTable, type TableRead, type Warning } from "./read";
+import { asWarnings, readAll, readTable, type TableRead, type Warning } from "./read";
 import { throwIfAborted, yieldToEventLoop, type TableSource } from "./source";
 
 /**
@@ -109,7 +109,7 @@ export async function runPaymentsJob(input: PaymentsJobInput): Promise<PaymentsJ
   const warnings: Warning[] = [...bank.warnings, ...ledger.warnings];
   if (customers) {
     warnings.push(...customers.warnings);
-    for (const r of customers.rejected) warnings.push({ kind: customers.kind, row: r.row, column: r.column, columnIndex: r.columnIndex, value: r.value, problem: r.problem });
+    warnings.push(...asWarnings(customers.kind, customers.rejected));
     for (const s of result.sharedIdentifiers) {
       const how = `payments.how.${s.how}` as const;
       warnings.push({ kind: "customers", problem: { code: "payments.warn.shared", params: { "how.es": message("es", how), "how.en": message("en", how), value: s.value, customers: s.customers.join(", ") } } });

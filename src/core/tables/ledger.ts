@@ -176,12 +176,23 @@ export function ledgerKind(options: LedgerOptions): TableKind<LedgerItem> {
   };
 }
 
-const converters = new Map<string, (row: Row, rowNumber: number, ctx: RowContext) => RowOutcome<LedgerItem> | null>();
+type Converter = (row: Row, rowNumber: number, ctx: RowContext) => RowOutcome<LedgerItem> | null;
+
+/**
+ * Converters by currency, per terms table: callers often pass a fresh options object per row,
+ * and building one costs a RowFields and a kind.
+ */
+const plain = new Map<string, Converter>();
+const withTerms = new WeakMap<TermsTable, Map<string, Converter>>();
 
 /** One ledger row through the ledger kind (for callers that hand rows one by one). */
 export function ledgerRow(row: Row, rowNumber: number, ctx: RowContext, options: LedgerOptions): RowOutcome<LedgerItem> | null {
-  if (options.terms) return kindConverter(ledgerKind(options))(row, rowNumber, ctx);
-  let convert = converters.get(options.defaultCurrency);
-  if (!convert) converters.set(options.defaultCurrency, (convert = kindConverter(ledgerKind(options))));
+  let byCurrency = plain;
+  if (options.terms) {
+    byCurrency = withTerms.get(options.terms) ?? new Map();
+    withTerms.set(options.terms, byCurrency);
+  }
+  let convert = byCurrency.get(options.defaultCurrency);
+  if (!convert) byCurrency.set(options.defaultCurrency, (convert = kindConverter(ledgerKind(options))));
   return convert(row, rowNumber, ctx);
 }
