@@ -283,6 +283,8 @@ async function main() {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     locale: "es-MX",
     acceptDownloads: true,
+    // The Graph emulator's certificate is self-signed, made for 127.0.0.1 by the test itself.
+    ignoreHTTPSErrors: true,
     viewport: { width: 420, height: 900 },
   });
   // No network: only our server answers; anything else (office.js from Microsoft's CDN) fails at once.
@@ -841,6 +843,11 @@ async function main() {
     await shot(p, "09-100k-results.png");
     await p.close();
   });
+
+  // Each panel's own suites (test/e2e/suites/*.js): one module per panel, given the same runner and browser.
+  const env = { test, assert, assertEqual, openPane, openFile, selectedText, bundleFakeOffice, tableRows, engine, money, message, context, base, tmp, shot, pageErrors, ROOT, DIST, AS_OF };
+  const suites = path.join(__dirname, "suites");
+  for (const f of fs.existsSync(suites) ? fs.readdirSync(suites).filter((n) => n.endsWith(".js")).sort() : []) await require(path.join(suites, f))(env);
 
   await test("no uncaught errors in the page", async () => {
     assertEqual(pageErrors.join("\n"), "", "page errors");
