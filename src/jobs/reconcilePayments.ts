@@ -5,6 +5,7 @@ import { toUnits } from "../core/money";
 import { PaymentsMatcher, type PaymentsResult } from "../core/reconcile/payments/engine";
 import { buildPaymentsReport, evidenceText } from "../core/reconcile/payments/paymentsReport";
 import { DEFAULT_POLICY, type PaymentsPolicy } from "../core/reconcile/payments/policy";
+import { reviewPayments, type PaymentDecision, type PaymentsReview } from "../core/reconcile/payments/review";
 import type { Report } from "../core/report/report";
 import { BANK_STATEMENT_KIND, type BankLine } from "../core/tables/bankStatement";
 import { CUSTOMER_KIND, type Customer } from "../core/tables/customers";
@@ -50,6 +51,10 @@ export interface PaymentsJobOutput {
   warnings: Warning[];
   /** Milliseconds spent matching once the files are read (each open item was indexed as it was read). */
   matchMs: number;
+  /** A customer's open invoices, oldest first, as they were before the statement (for the review). */
+  openInvoices(customer: string): LedgerItem[];
+  /** Every customer with open items: code and name. */
+  customerList(): { code: string; name: string }[];
 }
 
 const READ_SHARE = 0.9;
@@ -95,17 +100,8 @@ export async function runPaymentsJob(input: PaymentsJobInput): Promise<PaymentsJ
   const open = { length: matcher.openItems };
   const cleared = { length: matcher.clearedItems };
 
-  const report = buildPaymentsReport({
-    result,
-    lang,
-    asOf,
-    bankSource: bank.label,
-    ledgerSource: ledger.label,
-    openItems: open.length,
-    customersInMaster: customers?.records.length,
-    rejected: { bank: bank.rejected, ledger: ledger.rejected, customers: customers?.rejected },
-    detail: input.detail,
-  });
+  const parts = { asOf, bank, ledger, customers, openItems: open.length };
+  const report = paymentsReport(parts, result, lang, input.detail);
   const warnings: Warning[] = [...bank.warnings, ...ledger.warnings];
   if (customers) {
     warnings.push(...customers.warnings);
@@ -116,7 +112,44 @@ export async function runPaymentsJob(input: PaymentsJobInput): Promise<PaymentsJ
     }
   }
   progress(1, "report");
-  return { result, report, asOf, policy, lines, bank, ledger: { ...ledger, open: open.length, cleared: cleared.length, notOpen }, customers, warnings, matchMs };
+  return {
+    result,
+    report,
+    asOf,
+    policy,
+    lines,
+    bank,
+    ledger: { ...ledger, open: open.length, cleared: cleared.length, notOpen },
+    customers,
+    warnings,
+    matchMs,
+    openInvoices: (customer) => matcher.openInvoices(customer),
+    customerList: () => matcher.customerList(),
+  };
+}
+
+function paymentsReport(job: Pick<PaymentsJobOutput, "asOf" | "bank" | "customers"> & { ledger: TableRead; openItems: number }, result: PaymentsResult, lang: Lang, detail?: boolean): Report {
+  return buildPaymentsReport({
+    result,
+    lang,
+    asOf: job.asOf,
+    bankSource: job.bank.label,
+    ledgerSource: job.ledger.label,
+    openItems: job.openItems,
+    customersInMaster: job.customers?.records.length,
+    rejected: { bank: job.bank.rejected, ledger: job.ledger.rejected, customers: job.customers?.rejected },
+    detail,
+  });
+}
+
+/**
+ * The analyst's review, after the job (the pane's Pagos section): the decisions applied to the
+ * job's result (`core/reconcile/payments/review.ts`) and the same Report built from what was
+ * decided. Nothing is read again; the job's open items stay where the matcher indexed them.
+ */
+export function reviewPaymentsJob(job: PaymentsJobOutput, decisions: ReadonlyMap<number, PaymentDecision>, lang: Lang): PaymentsReview & { report: Report } {
+  const review = reviewPayments({ result: job.result, decisions, lines: job.lines, policy: job.policy });
+  return { ...review, report: paymentsReport({ ...job, openItems: job.ledger.open }, review.result, lang) };
 }
 
 /**

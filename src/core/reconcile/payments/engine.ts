@@ -30,7 +30,8 @@ import type { PaymentsPolicy, WithholdingRule } from "./policy";
 import { findSubsets } from "./subsetSum";
 import { canonicalCode, numberKey, oneEditApart, readLineText, saysAny, type LineText } from "./text";
 
-export type PaymentRule = "reference" | "payer" | "tolerance" | "uniqueAmount";
+/** The four automatic rules; "analyst" is a deposit the analyst assigned in review (review.ts). */
+export type PaymentRule = "reference" | "payer" | "tolerance" | "uniqueAmount" | "analyst";
 export const PAYMENT_RULES: readonly PaymentRule[] = ["reference", "payer", "tolerance", "uniqueAmount"];
 
 export interface PaymentsInput {
@@ -84,6 +85,8 @@ export interface PaymentMatch {
   evidence: Problem[];
   /** bankLine of a returned cheque or reversal that took this deposit back. */
   reversedBy?: number;
+  /** Set by the analyst's review (review.ts): a proposal accepted, or a deposit assigned by hand. */
+  reviewed?: "accepted" | "assigned";
 }
 
 export interface Suggestion {
@@ -166,7 +169,7 @@ export interface PaymentsStats {
   deposits: number;
   matched: number;
   unmatched: number;
-  /** matched ÷ deposits (0 without deposits). */
+  /** Matched by the automatic rules ÷ deposits (0 without deposits). */
   autoMatchRate: number;
   byRule: Record<PaymentRule, number>;
   amountByRule: Record<PaymentRule, Centavos>;
@@ -192,6 +195,8 @@ export interface PaymentsResult {
   stats: PaymentsStats;
   /** Statement currency when its lines carry none. */
   currency: string;
+  /** After the analyst's review (review.ts): how many proposals were accepted, rejected, assigned or left pending. */
+  review?: { accepted: number; rejected: number; assigned: number; pending: number };
 }
 
 // ---- evidence ---------------------------------------------------------------------------
@@ -391,6 +396,17 @@ export class PaymentsMatcher {
     return this.cleared.length;
   }
 
+  /** After `run()`: a customer's open invoices, oldest first: what the analyst may assign a deposit to in review. */
+  openInvoices(customer: string): LedgerItem[] {
+    const id = this.book.customerId(customer);
+    return id < 0 ? [] : Array.from(this.book.invoicesOf(id), (i) => this.book.items[i]);
+  }
+
+  /** After `run()`: the customers with open items (ledger code, name from the master or the ledger). */
+  customerList(): { code: string; name: string }[] {
+    return this.book.customerCodes.map((code, id) => ({ code, name: this.customerName(id) }));
+  }
+
   run(): PaymentsResult {
     if (this.ran) throw new Error("PaymentsMatcher.run() runs once");
     this.ran = true;
@@ -422,9 +438,9 @@ export class PaymentsMatcher {
       returnedCheques,
       reversals,
       fees,
-      unapplied: this.unappliedCash(matches, unmatched),
+      unapplied: unappliedCash(matches, unmatched),
       sharedIdentifiers: this.payers.shared.map((s) => ({ how: s.how, value: s.value, customers: s.customers.map((c) => this.payers.customers[c].code) })),
-      stats: this.stats(matches, unmatched),
+      stats: paymentStats(this.lines, this.deposits.reduce((a, d) => a + d.amount, 0), this.deposits.length, matches, unmatched),
       currency: p.currency,
     };
   }
@@ -482,22 +498,7 @@ export class PaymentsMatcher {
 
   /** What a shortfall (open total − deposit, > 0) or small excess is, by the policy's tolerances. */
   private classify(openTotal: Centavos, deposit: Centavos, docs: number): Adjustment | null {
-    const t = this.policy.tolerance;
-    const diff = openTotal - deposit;
-    if (diff === 0) return null;
-    if (Math.abs(diff) <= t.rounding) return { kind: "rounding", name: "", account: t.accounts.rounding, amount: diff };
-    if (diff > 0 && diff <= t.bankFee) return { kind: "bankFee", name: "", account: t.accounts.bankFee, amount: diff };
-    if (diff > 0) {
-      for (let k = 0; k < t.withholdings.length; k++) {
-        const w = t.withholdings[k];
-        // A float estimate first: the exact centavos only for a difference near it.
-        if (Math.abs(diff - this.withholdingShare[k] * openTotal) > docs + 2) continue;
-        const expected = withholdingOf(openTotal, w);
-        // Each invoice's withholding is rounded on its own: a centavo per invoice either way.
-        if (Math.abs(diff - expected) <= docs) return { kind: "withholding", name: w.name, account: w.account, amount: diff };
-      }
-    }
-    return null;
+    return classifyDifference(this.policy.tolerance, openTotal, deposit, docs, this.withholdingShare);
   }
 
   private adjustmentEvidence(a: Adjustment, currency: string): Problem {
@@ -1007,73 +1008,91 @@ export class PaymentsMatcher {
     return { returnedCheques, reversals, fees };
   }
 
-  /** Per customer: what was left over after applying, and whole deposits identified to it but not applied. */
-  private unappliedCash(matches: PaymentMatch[], unmatched: PaymentUnmatched[]): UnappliedCash[] {
-    const by = new Map<string, UnappliedCash>();
-    const entry = (customer: string, name: string, currency: string) => {
-      const k = `${customerKey(customer)}|${currency}`;
-      let e = by.get(k);
-      if (!e) by.set(k, (e = { customer, customerName: name, currency, leftover: 0, unapplied: 0, total: 0, bankLines: [] }));
-      return e;
-    };
-    for (const m of matches) {
-      if (m.leftover <= 0 || m.reversedBy !== undefined) continue;
-      const e = entry(m.customer, m.customerName, m.currency);
-      e.leftover += m.leftover;
-      e.total += m.leftover;
-      e.bankLines.push(m.bankLine);
-    }
-    for (const u of unmatched) {
-      if (!u.customer) continue;
-      const e = entry(u.customer, u.customerName ?? "", u.currency);
-      e.unapplied += u.amount;
-      e.total += u.amount;
-      e.bankLines.push(u.bankLine);
-    }
-    return [...by.values()].sort((a, b) => b.total - a.total || (a.customer < b.customer ? -1 : 1));
-  }
-
-  private stats(matches: PaymentMatch[], unmatched: PaymentUnmatched[]): PaymentsStats {
-    const byRule = { reference: 0, payer: 0, tolerance: 0, uniqueAmount: 0 };
-    const amountByRule = { reference: 0, payer: 0, tolerance: 0, uniqueAmount: 0 };
-    let matchedAmount = 0;
-    for (const m of matches) {
-      byRule[m.rule]++;
-      amountByRule[m.rule] += m.amount;
-      matchedAmount += m.amount;
-    }
-    let depositAmount = 0;
-    for (const d of this.deposits) depositAmount += d.amount;
-    let charges = 0;
-    let chargeAmount = 0;
-    let zeroLines = 0;
-    for (const l of this.lines) {
-      if (l.kind === "charge") {
-        charges++;
-        chargeAmount += l.charge;
-      } else if (l.kind === "zero") zeroLines++;
-    }
-    const deposits = this.deposits.length;
-    return {
-      lines: this.lines.length,
-      deposits,
-      matched: matches.length,
-      unmatched: unmatched.length,
-      autoMatchRate: deposits ? matches.length / deposits : 0,
-      byRule,
-      amountByRule,
-      depositAmount,
-      matchedAmount,
-      unmatchedAmount: depositAmount - matchedAmount,
-      charges,
-      chargeAmount,
-      zeroLines,
-    };
-  }
 }
 
 /** The withholding on an invoice total: rate × subtotal, subtotal = total ÷ (1 + VAT). */
 export function withholdingOf(total: Centavos, w: WithholdingRule): Centavos {
   // rate × total ÷ (1 + vat) = total × (r.num · v.den) ÷ (r.den · (v.den + v.num))
   return scaleCentavos(total, w.rate.num * w.vat.den, w.rate.den * (w.vat.den + w.vat.num));
+}
+
+/** What a shortfall (open total − deposit, > 0) or small excess is, by the policy's tolerances. */
+export function classifyDifference(t: PaymentsPolicy["tolerance"], openTotal: Centavos, deposit: Centavos, docs: number, shares?: readonly number[]): Adjustment | null {
+  const diff = openTotal - deposit;
+  if (diff === 0) return null;
+  if (Math.abs(diff) <= t.rounding) return { kind: "rounding", name: "", account: t.accounts.rounding, amount: diff };
+  if (diff > 0 && diff <= t.bankFee) return { kind: "bankFee", name: "", account: t.accounts.bankFee, amount: diff };
+  if (diff > 0) {
+    for (let k = 0; k < t.withholdings.length; k++) {
+      const w = t.withholdings[k];
+      // A float estimate first (the matcher tries thousands of sums): the exact centavos only for a difference near it.
+      if (shares && Math.abs(diff - shares[k] * openTotal) > docs + 2) continue;
+      const expected = withholdingOf(openTotal, w);
+      // Each invoice's withholding is rounded on its own: a centavo per invoice either way.
+      if (Math.abs(diff - expected) <= docs) return { kind: "withholding", name: w.name, account: w.account, amount: diff };
+    }
+  }
+  return null;
+}
+
+/** Per customer: what was left over after applying, and whole deposits identified to it but not applied. */
+export function unappliedCash(matches: PaymentMatch[], unmatched: PaymentUnmatched[]): UnappliedCash[] {
+  const by = new Map<string, UnappliedCash>();
+  const entry = (customer: string, name: string, currency: string) => {
+    const k = `${customerKey(customer)}|${currency}`;
+    let e = by.get(k);
+    if (!e) by.set(k, (e = { customer, customerName: name, currency, leftover: 0, unapplied: 0, total: 0, bankLines: [] }));
+    return e;
+  };
+  for (const m of matches) {
+    if (m.leftover <= 0 || m.reversedBy !== undefined) continue;
+    const e = entry(m.customer, m.customerName, m.currency);
+    e.leftover += m.leftover;
+    e.total += m.leftover;
+    e.bankLines.push(m.bankLine);
+  }
+  for (const u of unmatched) {
+    if (!u.customer) continue;
+    const e = entry(u.customer, u.customerName ?? "", u.currency);
+    e.unapplied += u.amount;
+    e.total += u.amount;
+    e.bankLines.push(u.bankLine);
+  }
+  return [...by.values()].sort((a, b) => b.total - a.total || (a.customer < b.customer ? -1 : 1));
+}
+
+/** The figures of a result: what was matched by which rule, against the whole statement. */
+export function paymentStats(lines: readonly BankLine[], depositAmount: Centavos, deposits: number, matches: readonly PaymentMatch[], unmatched: readonly PaymentUnmatched[]): PaymentsStats {
+  const byRule = { reference: 0, payer: 0, tolerance: 0, uniqueAmount: 0, analyst: 0 };
+  const amountByRule = { reference: 0, payer: 0, tolerance: 0, uniqueAmount: 0, analyst: 0 };
+  let matchedAmount = 0;
+  for (const m of matches) {
+    byRule[m.rule]++;
+    amountByRule[m.rule] += m.amount;
+    matchedAmount += m.amount;
+  }
+  let charges = 0;
+  let chargeAmount = 0;
+  let zeroLines = 0;
+  for (const l of lines) {
+    if (l.kind === "charge") {
+      charges++;
+      chargeAmount += l.charge;
+    } else if (l.kind === "zero") zeroLines++;
+  }
+  return {
+    lines: lines.length,
+    deposits,
+    matched: matches.length,
+    unmatched: unmatched.length,
+    autoMatchRate: deposits ? (matches.length - byRule.analyst) / deposits : 0,
+    byRule,
+    amountByRule,
+    depositAmount,
+    matchedAmount,
+    unmatchedAmount: depositAmount - matchedAmount,
+    charges,
+    chargeAmount,
+    zeroLines,
+  };
 }

@@ -74,15 +74,17 @@ export function buildPaymentsReport(input: PaymentsReportInput): Report {
   ];
   const share = (n: number) => (s.deposits ? n / s.deposits : 0);
   const summaryRows: ReportValue[][] = PAYMENT_RULES.map((r, i) => [`${i + 1}. ${ruleLabel(lang, r)}`, s.byRule[r], s.amountByRule[r], share(s.byRule[r])]);
+  if (s.byRule.analyst > 0) summaryRows.push([ruleLabel(lang, "analyst"), s.byRule.analyst, s.amountByRule.analyst, share(s.byRule.analyst)]);
   summaryRows.push([say("payments.summary.unmatched"), s.unmatched, s.unmatchedAmount, share(s.unmatched)]);
   const byRule = PAYMENT_RULES.map((r) => `${ruleLabel(lang, r)} ${s.byRule[r]}`).join(", ");
   const notes = [
-    say("payments.note.rate", { matched: s.matched, deposits: s.deposits, rate: pct(s.autoMatchRate), byRule }),
+    say("payments.note.rate", { matched: s.matched - s.byRule.analyst, deposits: s.deposits, rate: pct(s.autoMatchRate), byRule }),
     say("payments.note.reviews", { duplicates: result.duplicates.length, doubles: result.doublePayments.length, cheques: result.returnedCheques.length, reversals: result.reversals.length, unapplied: result.unapplied.length }),
     say("payments.note.lines", { lines: s.lines, deposits: s.deposits, charges: s.charges, zero: s.zeroLines, rejected: input.rejected.bank.length }),
     say("payments.note.ledger", { open: input.openItems, rejected: input.rejected.ledger.length }),
     say("payments.note.never"),
   ];
+  if (result.review) notes.splice(1, 0, say("payments.note.review", { ...result.review }));
   if (result.sharedIdentifiers.length) notes.push(say("payments.note.shared", { count: result.sharedIdentifiers.length, list: result.sharedIdentifiers.slice(0, 5).map((x) => `${x.value} (${x.customers.join(", ")})`).join("; ") }));
   const summary = sheet("payments-summary", say("payments.sheet.summary"), summaryColumns, summaryRows, {
     title: say("payments.title"),
