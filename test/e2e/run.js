@@ -164,6 +164,8 @@ function customerSample(file) {
 
 const results = [];
 async function test(name, fn) {
+  // E2E_ONLY=regex runs only the matching tests (while working on one panel; CI runs them all).
+  if (process.env.E2E_ONLY && !new RegExp(process.env.E2E_ONLY).test(name)) return;
   const started = Date.now();
   try {
     await fn();
