@@ -12,7 +12,7 @@ const fs = require("node:fs");
 const { execFileSync } = require("node:child_process");
 
 module.exports = async function paymentsSuite(env) {
-  const { test, assert, assertEqual, openPane, context, base, shot, pageErrors, ROOT, AS_OF } = env;
+  const { test, assert, assertEqual, openPane, context, base, shot, pageErrors, ROOT, AS_OF, tmp, tableRows, bundleFakeOffice } = env;
   const samples = (f) => path.join(ROOT, "samples", f);
   const files = { bank: samples("bank-bbva.csv"), paymentsLedger: samples("payments-ledger.txt"), paymentsCustomers: samples("payments-customers.csv") };
 
@@ -126,5 +126,48 @@ module.exports = async function paymentsSuite(env) {
     assertEqual(csv.split(/\r?\n/)[0].replace(/^\uFEFF/, ""), "type,customer,document,invoice_reference,amount,currency,bank_date,bank_reference,residual,bank_line,rule,account", "posting header");
     assert(csv.includes(",analyst,"), "the assigned line is labelled as the analyst's");
     await page.close();
+  });
+
+  await test("Pagos in Excel: three sheets picked, every proposal accepted, the Aplicación sheet holds exactly the rows of `--posting`", async () => {
+    const posting = path.join(tmp, "posting.csv");
+    execFileSync(process.execPath, [path.join(ROOT, "bin", "cartera.js"), "reconcile", "payments", "--bank", files.bank, "--ledger", files.paymentsLedger, "--customers", files.paymentsCustomers, "--as-of", AS_OF, "--posting", posting], { cwd: ROOT, stdio: ["ignore", "ignore", "ignore"] });
+    // Document, amount applied, bank line of each posting row, as the CSV gives them.
+    const cliRows = fs.readFileSync(posting, "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/).slice(1).map((l) => l.split(",")).map((c) => `${c[2]}|${Number(c[4]).toFixed(2)}|${c[9]}`).sort();
+    const script = await bundleFakeOffice(path.join(tmp, "fake-office-payments"));
+    const bank = await tableRows(files.bank, "bankStatement.js", "BANK_STATEMENT_SPEC");
+    const ledger = await tableRows(files.paymentsLedger, "ledger.js", "LEDGER_SPEC");
+    const master = await tableRows(files.paymentsCustomers, "customers.js", "CUSTOMER_SPEC");
+    const p = await context.newPage();
+    p.on("pageerror", (e) => pageErrors.push(String(e)));
+    await p.route(/appsforoffice\.microsoft\.com/, (r) =>
+      r.fulfill({ contentType: "text/javascript", body: `${script};window.__seedLedger([["Cuenta"],["x"]]);window.__seedSheet("Banco", ${JSON.stringify(bank)});window.__seedSheet("Libro", ${JSON.stringify(ledger)});window.__seedSheet("Clientes", ${JSON.stringify(master)});` }),
+    );
+    await p.goto(`${base}/taskpane.html`);
+    await p.waitForSelector("body[data-ready='true']", { timeout: 30000 });
+    await p.click("[data-testid=tab-reconciliation]");
+    await p.click("[data-testid=reconciliation-mode-payments]");
+    await p.selectOption("[data-testid=reconciliation-bank-select]", "sheet:Banco");
+    await p.selectOption("[data-testid=reconciliation-paymentsLedger-select]", "sheet:Libro");
+    await p.selectOption("[data-testid=reconciliation-paymentsCustomers-select]", "sheet:Clientes");
+    await p.waitForFunction(() => /fila/.test(document.querySelector("[data-testid=reconciliation-paymentsCustomers-mapping]")?.textContent ?? ""), null, { timeout: 30000 });
+    await p.fill("[data-testid=reconciliation-asof]", AS_OF);
+    await p.click("#panel-reconciliation [data-testid=run]");
+    await p.waitForSelector("[data-testid=deposit-review]:not([hidden])", { timeout: 120000 });
+    await p.selectOption("[data-testid=deposits-filter]", "pending");
+    await p.click("[data-testid=deposits-accept-shown]");
+    await p.click("[data-testid=payments-write] [data-testid=run]");
+    await p.waitForFunction(() => document.querySelector("[data-testid=payments-write] [data-testid=status]").textContent.startsWith("Listo."), null, { timeout: 120000 });
+    const sheets = await p.evaluate(() => window.__fakeExcel.live().map((x) => x.name));
+    assert(sheets.includes("Aplicación"), `an Aplicación sheet (${sheets.join(", ")})`);
+    const written = await p.evaluate(() => window.__fakeExcel.sheet("Aplicación").read("A1:L20000"));
+    const header = written.findIndex((r) => r.includes("Línea banco"));
+    const h = written[header];
+    const [doc, amount, line] = ["Nº documento", "Importe aplicado", "Línea banco"].map((x) => h.indexOf(x));
+    assert(doc >= 0 && amount >= 0 && line >= 0, `posting columns (${h.join(" | ")})`);
+    const paneRows = written.slice(header + 1).filter((r) => typeof r[line] === "number").map((r) => `${r[doc] ?? ""}|${Number(r[amount]).toFixed(2)}|${r[line]}`).sort();
+    assertEqual(paneRows.length, cliRows.length, "posting rows");
+    assertEqual(paneRows.join("\n"), cliRows.join("\n"), "the pane's posting is the command line's");
+    await shot(p, "15-excel-payments.png");
+    await p.close();
   });
 };
