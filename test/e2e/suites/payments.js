@@ -1,5 +1,5 @@
 "use strict";
-/* global document */
+/* global document, window */
 /**
  * The Pagos section of the Reconciliation panel, in a plain browser: the sample BBVA statement,
  * ledger and master opened, matched, every deposit reviewed (accept, reject, reassign to a
