@@ -206,6 +206,9 @@ export class DepositReview {
     if (d?.action === "assign") li.append(this.proposalBlock(d.customer, d.customerName, d.documents, "analyst", d.evidence ? evidenceText(d.evidence, lang) : ""));
     else if (e.proposal) li.append(this.proposalBlock(e.proposal.customer, e.proposal.customerName, e.proposal.applied.map((a) => a.item), e.proposal.rule, evidenceText(e.proposal.evidence, lang), e.proposal.difference));
     else if (e.unmatched) li.append(h("p", { className: "deposit-reason", "data-testid": "deposit-reason" }, describe(e.unmatched.reason, lang)));
+    // A deposit a returned cheque or a reversal took back is never posted, whatever is decided.
+    const reversedBy = e.proposal?.reversedBy;
+    if (reversedBy !== undefined) li.append(h("p", { className: "error", "data-testid": "deposit-reversed" }, t("pane.payments.reversed", { line: reversedBy })));
     if (refused) li.append(h("p", { className: "error", "data-testid": "deposit-refused" }, describe(refused, lang)));
     const button = (key: PaneKey, testId: string, on: () => void, pressed?: boolean) => h("button", { type: "button", className: "button", "data-testid": testId, "aria-pressed": pressed === undefined ? undefined : String(pressed), onclick: on }, t(key));
     const actions = h("div", { className: "row" });

@@ -999,6 +999,7 @@ export const en: Record<MessageKey, string> = {
   "pane.payments.posted": "Applied: {accepted#} accepted and {assigned#} assigned; {rejected#} rejected and {pending#} not reviewed stay unapplied.",
   "pane.payments.postingFile": "payment-application-{date}.csv",
   "pane.payments.postingCsv": "Download {file}",
+  "pane.payments.reversed": "Line {line} took it back (returned cheque or reversal): it is not applied even if accepted.",
   "pane.credit.policyHeading": "Credit policy",
   "pane.credit.policyIntro": "The rules behind holds and recommendations. An empty value uses the default (in grey).",
   "pane.credit.policySummary": "See and edit the rules",

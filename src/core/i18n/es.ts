@@ -1002,6 +1002,7 @@ export const es = {
   "pane.payments.posted": "Aplicados: {accepted#} aceptados y {assigned#} asignados; {rejected#} rechazados y {pending#} sin revisar quedan sin aplicar.",
   "pane.payments.postingFile": "aplicacion-pagos-{date}.csv",
   "pane.payments.postingCsv": "Descargar {file}",
+  "pane.payments.reversed": "La línea {line} lo devolvió (cheque devuelto o reverso): no se aplica aunque se acepte.",
   "pane.credit.policyHeading": "Política de crédito",
   "pane.credit.policyIntro": "Las reglas que deciden retenciones y recomendaciones. Un valor vacío usa el predeterminado (en gris).",
   "pane.credit.policySummary": "Ver y editar las reglas",

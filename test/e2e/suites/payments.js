@@ -50,6 +50,12 @@ module.exports = async function paymentsSuite(env) {
       for (const d of m.documents) assert(s.text.includes(d), `line ${s.line} shows document ${d}`);
     }
 
+    // A deposit a returned cheque took back says so on its card.
+    const bounced = cli.matches.find((m) => m.reversedBy !== undefined);
+    await page.fill("[data-testid=deposits-search]", bounced.documents[0]);
+    assert((await page.textContent(`[data-testid=deposit][data-line="${bounced.bankLine}"] [data-testid=deposit-reversed]`)).includes(`línea ${bounced.reversedBy}`), "reversal shown");
+    await page.fill("[data-testid=deposits-search]", "");
+
     // The unmatched filter lists exactly the command line's unmatched deposits.
     await page.selectOption("[data-testid=deposits-filter]", "unmatched");
     assert((await page.textContent("[data-testid=deposits-page]")).includes(`(${cli.unmatched.length} depósitos)`), "unmatched count");
