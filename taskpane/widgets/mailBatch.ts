@@ -137,8 +137,11 @@ export class MailBatch<T> {
     this.signIn.init();
     const saved = this.o.ctx.settings.options(this.o.id);
     if (saved.mode === "send") this.send.checked = true;
-    this.modeChanged(false);
-    await this.refreshJournal();
+    this.modeChanged(false, false);
+    // The journal (and MSAL, for a pane last used to send) load when the panel is first
+    // shown, not while the pane starts: the Aging panel never waits for them.
+    whenShown(this.journal.element, () => void this.refreshJournal());
+    if (this.send.checked) whenShown(this.signIn.element, () => void this.signIn.restore());
   }
 
   /** The batch to offer (after the panel prepared it); all included until the user checks some. */
@@ -214,13 +217,13 @@ export class MailBatch<T> {
     return this.includeAll.checked ? this.items.map((_, i) => i) : [...this.checked].sort((a, b) => a - b);
   }
 
-  private modeChanged(save = true): void {
+  private modeChanged(save = true, restore = true): void {
     const { t } = this.o.ctx;
     const sending = this.send.checked;
     this.signIn.element.hidden = !sending;
     this.runBar.setLabel(t(sending ? "pane.mail.runSend" : "pane.mail.runDryRun"));
     this.runBar.reset();
-    if (sending) void this.signIn.restore();
+    if (sending && restore) void this.signIn.restore();
     if (save) void this.o.ctx.settings.save({ [`${this.o.id}.mode`]: sending ? "send" : "" });
     this.validate();
   }
@@ -384,4 +387,16 @@ export class MailBatch<T> {
     if (!report) return;
     await port.writeReport(report, { family: "mail", fileName: t("pane.mail.journalFile", { date: formatIsoDate(today) }) });
   }
+}
+
+/** Runs once the element is first displayed (its tab selected, its section shown); at once where there is no IntersectionObserver. */
+function whenShown(el: Element, run: () => void): void {
+  if (typeof IntersectionObserver === "undefined") return run();
+  // A large margin: "displayed" is what matters, not scrolled into view.
+  const io = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    io.disconnect();
+    run();
+  }, { rootMargin: "100000px" });
+  io.observe(el);
 }

@@ -89,6 +89,27 @@ module.exports = async function mailSuite(env) {
   const cliFolders = [...new Set(cliFiles.map((f) => f.split("/")[0]))];
   const written = Number(/Ensayo: ([\d,]+) mensajes/.exec(cliOut)[1].replace(/,/g, ""));
 
+  // The command line's sample minutes (test/cli/statements.test.ts), as JSON.
+  const meeting = {
+    customer: "0001000128",
+    customerName: "Constructora Ríos Ibáñez, S.A. de C.V.",
+    date: "2026-11-05",
+    place: "Oficinas de León",
+    attendees: [
+      { name: "María García", company: "Constructora Ríos Ibáñez", role: "Tesorera", email: "mgarcia@riosibanez.com.mx" },
+      { name: "Ana Ruiz", company: "Materiales del Bajío", role: "Administradora de cartera", email: "aruiz@materiales.com.mx" },
+      { name: "Luis Pérez", company: "Materiales del Bajío", role: "Crédito", email: "" },
+    ],
+    topics: ["Facturas vencidas de agosto", "Nota de crédito pendiente"],
+    reconciledBalance: { amount: 125000.5, currency: "MXN" },
+    agreements: [
+      { description: "Pago de facturas de agosto", responsible: "María García", dueDate: "2026-11-15", amount: "50,000.00" },
+      { description: "Emitir nota de crédito por devolución", responsible: "Ana Ruiz", dueDate: "2026-11-10" },
+      { description: "Segundo pago", responsible: "María García", dueDate: "30/11/2026", amount: 75000.5 },
+    ],
+  };
+  const json = path.join(tmp, "reunion.json");
+  fs.writeFileSync(json, JSON.stringify(meeting));
   const emu = new GraphEmulator();
   await emu.start();
 
@@ -277,26 +298,6 @@ module.exports = async function mailSuite(env) {
   });
 
   await test("Minutas: the minutes as JSON, previewed, a dry run with compromisos.csv, then sent once; their promises to pay go once to Compromisos", async () => {
-    const meeting = {
-      customer: "0001000128",
-      customerName: "Constructora Ríos Ibáñez, S.A. de C.V.",
-      date: "2026-11-05",
-      place: "Oficinas de León",
-      attendees: [
-        { name: "María García", company: "Constructora Ríos Ibáñez", role: "Tesorera", email: "mgarcia@riosibanez.com.mx" },
-        { name: "Ana Ruiz", company: "Materiales del Bajío", role: "Administradora de cartera", email: "aruiz@materiales.com.mx" },
-        { name: "Luis Pérez", company: "Materiales del Bajío", role: "Crédito", email: "" },
-      ],
-      topics: ["Facturas vencidas de agosto", "Nota de crédito pendiente"],
-      reconciledBalance: { amount: 125000.5, currency: "MXN" },
-      agreements: [
-        { description: "Pago de facturas de agosto", responsible: "María García", dueDate: "2026-11-15", amount: "50,000.00" },
-        { description: "Emitir nota de crédito por devolución", responsible: "Ana Ruiz", dueDate: "2026-11-10" },
-        { description: "Segundo pago", responsible: "María García", dueDate: "30/11/2026", amount: 75000.5 },
-      ],
-    };
-    const json = path.join(tmp, "reunion.json");
-    fs.writeFileSync(json, JSON.stringify(meeting));
     await page.click("[data-testid=tab-minutes]");
     await page.setInputFiles("[data-testid=minutes-json-input]", json);
     await page.waitForFunction(() => /reunion\.json/.test(document.querySelector("[data-testid=minutes-json-status]").textContent));
@@ -349,7 +350,87 @@ module.exports = async function mailSuite(env) {
     await shot(page, "23-minutes-sent.png");
   });
 
-  await page.close();
+  await test("Estados de cuenta and Minutas in Excel (office.js stand-in): the journal is a Cartera envíos sheet read back before each batch, the promises a Compromisos sheet", async () => {
+    const t0 = Date.now();
+    // The stand-in the aging test bundled, when it ran (it is the same source).
+    const bundled = path.join(tmp, "fake-office", "fake-office.js");
+    const script = fs.existsSync(bundled) ? fs.readFileSync(bundled, "utf8") : await env.bundleFakeOffice(path.join(tmp, "fake-office-mail"));
+    const rows = await env.tableRows(ledger, "ledger.js", "LEDGER_SPEC");
+    const clientes = await env.tableRows(path.join(ROOT, "samples", "customers.csv"), "customers.js", "CUSTOMER_SPEC");
+    const p = await context.newPage();
+    p.on("pageerror", (e) => pageErrors.push(String(e)));
+    await p.addInitScript(fakeMsal);
+    await p.route(/appsforoffice\.microsoft\.com/, (r) => r.fulfill({ contentType: "text/javascript", body: `${script};window.__seedLedger(${JSON.stringify(rows)});window.__seedSheet("Clientes", ${JSON.stringify(clientes)});` }));
+    await p.goto(`${base}/taskpane.html`);
+    await p.waitForSelector("body[data-ready='true']", { timeout: 30000 });
+    assertEqual(await p.textContent("[data-testid=mode]"), "Excel", "mode badge");
+    const ready = Date.now();
+    await p.click("[data-testid=tab-statements]");
+    assertEqual(await p.inputValue("[data-testid=statements-ledger-select]"), "table:Partidas", "the ledger table");
+    await p.selectOption("[data-testid=statements-customers-select]", "sheet:Clientes");
+    await p.waitForFunction(() => !document.querySelector("#panel-statements [data-testid=statements-build] [data-testid=run]").disabled, null, { timeout: 30000 });
+    await p.fill("[data-testid=statements-asof]", AS_OF);
+    await p.click("[data-testid=statements-build] [data-testid=run]");
+    await p.waitForSelector("[data-testid=statements-counts]", { timeout: 120000 });
+    const prepared = Date.now();
+    assert((await p.textContent("[data-testid=statements-counts]")).startsWith(`${written + 1} estados de cuenta`), await p.textContent("[data-testid=statements-counts]"));
+    await p.check("[data-testid=statements-mode-send]");
+    await p.fill("[data-testid=statements-signin-clientId]", "6c1f2a10-8f5e-4b7e-9b1a-3c2d4e5f6a7b");
+    await p.fill("[data-testid=statements-signin-graphUrl]", emu.url);
+    await p.click("[data-testid=statements-signin-button]");
+    await p.waitForFunction(() => /^Sesión iniciada/.test(document.querySelector("[data-testid=statements-signin-status]").textContent), null, { timeout: 30000 });
+    // Three the browser test did not send (from the end of the list).
+    const n = await p.locator("[data-testid=statements-item]").count();
+    for (const i of [n - 1, n - 2, n - 3]) await p.locator("[data-testid=statements-item] input[type=checkbox]").nth(i).check();
+    emu.rules = [{ route: "POST /messages/{id}/send", fault: "429", retryAfter: 1, after: 1 }];
+    const before = emu.sent().length;
+    const run = async () => {
+      await p.click("#panel-statements [data-testid=statements-send] [data-testid=run]");
+      await p.click("[data-testid=statements-confirm-yes]");
+      await p.waitForFunction(() => /^Enviados:/.test(document.querySelector("[data-testid=statements-send] [data-testid=status]").textContent), null, { timeout: 120000 });
+      return p.textContent("[data-testid=statements-send] [data-testid=status]");
+    };
+    assertEqual(await run(), "Enviados: 3 · ya enviados antes: 0 · con error: 0 · sin confirmar: 0 · cancelados: 0", "first run");
+    assertEqual(emu.sent().length, before + 3, "three sent");
+    const sheet = () =>
+      p.evaluate(() => {
+        const f = window.__fakeExcel;
+        const ws = f.live().find((s) => s.name === "Cartera envíos");
+        const settings = f.sheet("Cartera").read("A1:B60").filter((r) => r[0] === "owned.list.journal").map((r) => r[1]);
+        return ws ? { id: ws.id, rows: ws.read("A1:O80").filter((r) => r.some((c) => c !== "" && c !== null && c !== undefined)), owned: settings } : null;
+      });
+    const first = await sheet();
+    assert(first, "a Cartera envíos sheet");
+    assertEqual(first.rows[0][13], "Estado", "its header");
+    assertEqual(first.owned.join(), first.id, "recorded as Cartera's in the settings sheet");
+    const statusOf = (r) => r[13];
+    assertEqual(first.rows.slice(1).filter((r) => statusOf(r) === "sent").length, 3, "three sent steps");
+    // Another batch reads the sheet again: nothing is sent twice.
+    assertEqual(await run(), "Enviados: 0 · ya enviados antes: 3 · con error: 0 · sin confirmar: 0 · cancelados: 0", "second run");
+    assertEqual(emu.sent().length, before + 3, "still three");
+    assertEqual((await sheet()).rows.length, first.rows.length, "nothing appended by a run that sent nothing");
+    await shot(p, "24-excel-journal.png");
+
+    // Minutes in Excel: the promises go to a Compromisos sheet.
+    await p.click("[data-testid=tab-minutes]");
+    await p.setInputFiles("[data-testid=minutes-json-input]", path.join(tmp, "reunion.json"));
+    await p.click("[data-testid=minutes-build] [data-testid=run]");
+    await p.waitForSelector("[data-testid=minutes-counts]", { timeout: 60000 });
+    await p.check("[data-testid=minutes-mode-send]");
+    await p.waitForFunction(() => /^Sesión iniciada/.test(document.querySelector("[data-testid=minutes-signin-status]").textContent), null, { timeout: 15000 });
+    await p.click("#panel-minutes [data-testid=minutes-send] [data-testid=run]");
+    await p.click("[data-testid=minutes-confirm-yes]");
+    await p.waitForFunction(() => /^Enviados:/.test(document.querySelector("[data-testid=minutes-send] [data-testid=status]").textContent), null, { timeout: 60000 });
+    assert((await p.textContent("[data-testid=minutes-send] [data-testid=status]")).endsWith("Compromisos nuevos: 2 (hoja Compromisos)."), await p.textContent("[data-testid=minutes-send] [data-testid=status]"));
+    const promises = await p.evaluate(() => window.__fakeExcel.live().find((s) => s.name === "Compromisos").read("A1:K5").filter((r) => r[0]));
+    assertEqual(promises.length, 3, "Compromisos: header and two promises");
+    assertEqual(promises[0][5], "Acuerdo", "its header");
+    assertEqual(promises[2][5], "Segundo pago", "the second promise");
+    console.log(`     (office.js stand-in bundled and pane ready in ${ready - t0} ms, statements prepared from the sheets in ${prepared - ready} ms, the rest ${Date.now() - prepared} ms)`);
+    await p.close();
+  });
+
+  if (page) await page.close();
   await emu.stop();
 };
 
