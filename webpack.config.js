@@ -63,6 +63,8 @@ module.exports = (env, options) => {
     devtool: "source-map",
     entry: {
       taskpane: "./taskpane/taskpane.ts",
+      // Sign-in's page: MSAL's redirect bridge, and the Office dialog where Office has no NAA.
+      "taskpane-auth": "./taskpane/authPage.ts",
       functions: ["./functions/standalone.ts", "./functions/functions.ts"],
     },
     output: {
@@ -78,6 +80,8 @@ module.exports = (env, options) => {
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
+        // The e-mail templates (templates/*.hbs) are bundled as text for the mail panels.
+        { test: /\.hbs$/, type: "asset/source" },
         {
           test: /\.ts$/,
           exclude: /node_modules/,
@@ -111,6 +115,12 @@ module.exports = (env, options) => {
         chunks: ["taskpane", "functions"],
         inject: "body",
         scriptLoading: "blocking",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane-auth.html",
+        template: "./taskpane/authPage.html",
+        chunks: ["taskpane-auth"],
+        inject: "body",
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -65,7 +65,7 @@ export async function start(): Promise<PaneState> {
   if ((await officeHost(office)) === null) {
     const lang = browserLang();
     if (typeof document !== "undefined") {
-      const files = new FileWorkbook({ save: saveBytes, storage: safeLocalStorage(), io: await fileWorkerIo() });
+      const files = new FileWorkbook({ save: saveBytes, storage: safeLocalStorage(), session: safeSessionStorage(), io: await fileWorkerIo() });
       mount(files, lang, "noHost", files);
     }
     return "noHost";
@@ -98,6 +98,15 @@ function safeLocalStorage(): Storage | null {
     return typeof localStorage === "undefined" ? null : localStorage;
   } catch {
     // Some browsers throw on access when storage is disabled.
+    return null;
+  }
+}
+
+/** The mail panels' journal and promises live for the browser session outside Excel. */
+function safeSessionStorage(): Storage | null {
+  try {
+    return typeof sessionStorage === "undefined" ? null : sessionStorage;
+  } catch {
     return null;
   }
 }

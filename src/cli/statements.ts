@@ -12,7 +12,7 @@ import { fileSource } from "../io/fileSource";
 import { runMinutesJob } from "../jobs/minutes";
 import { runStatementsJob } from "../jobs/statements";
 import { defaultCachePath, envTokenSource, GRAPH_SCOPES, msalTokenSource, NotSignedIn, SHARED_SCOPES } from "../mail/auth";
-import { appendPromises } from "../mail/compromisos";
+import { appendPromises } from "../mail/compromisosFile";
 import { composeMinutes, composeStatement } from "../mail/compose";
 import { GraphMailer } from "../mail/graph";
 import type { TokenSource } from "../mail/graphHttp";

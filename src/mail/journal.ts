@@ -101,3 +101,91 @@ export function journalHeader(): string {
 export function journalLine(e: JournalEntry): string {
   return csvLine(JOURNAL_COLUMNS.map((c) => e[c] ?? ""));
 }
+
+/**
+ * A list of text rows kept somewhere else than a file: a sheet of the workbook (the add-in's
+ * `Cartera envíos`), the browser session. `read` gives every row, its header first ([] when
+ * the list does not exist yet); `append` adds rows below the last one (creating the list and
+ * its header when needed) and resolves once they are stored.
+ */
+export interface RowStore {
+  read(): Promise<string[][]>;
+  append(rows: string[][]): Promise<void>;
+}
+
+/** A journal entry as a row, in JOURNAL_COLUMNS order. */
+export function journalRow(e: JournalEntry): string[] {
+  return JOURNAL_COLUMNS.map((c) => e[c] ?? "");
+}
+
+/**
+ * Which column holds each field, from a header row: a cell naming the field itself
+ * (`status`) or one of its labels (`Estado`, `Status`: the header the add-in writes, in
+ * either language); where the header says nothing recognisable, the field's own position.
+ */
+export function columnIndexes(header: readonly string[], columns: readonly string[], labels: Readonly<Record<string, readonly string[]>> = {}): number[] {
+  const norm = (s: string) => s.trim().toLowerCase();
+  const cells = header.map(norm);
+  return columns.map((c, i) => {
+    const names = [c, ...(labels[c] ?? [])].map(norm);
+    const at = cells.findIndex((h) => names.includes(h));
+    return at >= 0 ? at : i;
+  });
+}
+
+/** Entries from a stored list's rows (header first); rows without a key or a known status are left out. */
+export function journalFromRows(rows: readonly (readonly string[])[], labels: Readonly<Record<string, readonly string[]>> = {}): JournalEntry[] {
+  if (rows.length === 0) return [];
+  const idx = columnIndexes(rows[0], JOURNAL_COLUMNS, labels);
+  const out: JournalEntry[] = [];
+  for (const r of rows.slice(1)) {
+    const e = Object.fromEntries(JOURNAL_COLUMNS.map((c, i) => [c, r[idx[i]] ?? ""])) as JournalEntry;
+    if (e.key && STATUSES.has(e.status)) out.push(e);
+  }
+  return out;
+}
+
+/**
+ * The journal kept in a RowStore (the add-in: the `Cartera envíos` sheet, or the browser
+ * session). Steps recorded while a write is under way are appended together by the next
+ * write, in order, so a batch of four messages in flight costs one write per round rather than
+ * one per step; each `record` still resolves only once its own row is stored.
+ */
+export class RowJournal extends MemoryJournal {
+  private pending: { row: string[]; done: () => void; fail: (e: unknown) => void }[] = [];
+  private writing: Promise<void> | null = null;
+
+  private constructor(
+    private readonly store: RowStore,
+    entries: JournalEntry[],
+  ) {
+    super(entries);
+  }
+
+  static async open(store: RowStore, labels: Readonly<Record<string, readonly string[]>> = {}): Promise<RowJournal> {
+    return new RowJournal(store, journalFromRows(await store.read(), labels));
+  }
+
+  override record(entry: JournalEntry): Promise<void> {
+    const stored = new Promise<void>((done, fail) => this.pending.push({ row: journalRow(entry), done, fail }));
+    this.writing ??= this.flush();
+    return stored.then(() => super.record(entry));
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.pending.length) {
+        const batch = this.pending;
+        this.pending = [];
+        try {
+          await this.store.append(batch.map((p) => p.row));
+          for (const p of batch) p.done();
+        } catch (e) {
+          for (const p of batch) p.fail(e);
+        }
+      }
+    } finally {
+      this.writing = null;
+    }
+  }
+}

@@ -1,14 +1,14 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { MailMessage } from "./message";
-import { toEml } from "./mime";
+import { outboxFiles, outboxMessageId } from "./outboxFiles";
 import type { Clock } from "./pacing";
 import type { Delivery, DeliveryContext, MailTransport } from "./transport";
 
 /**
- * The dry-run transport: per message a folder in the outbox with `message.eml` (RFC 5322, opens
- * in Outlook as a draft ready to send), `preview.html` (the HTML part as the customer will see
- * it) and each attachment. Nothing leaves the machine.
+ * The dry-run transport of the command line: per message a folder in the outbox with the
+ * files `outboxFiles` lists (`message.eml`, `preview.html`, each attachment), each written
+ * atomically. Nothing leaves the machine. The task pane zips the same files instead.
  */
 export class OutboxTransport implements MailTransport {
   readonly name = "outbox" as const;
@@ -25,13 +25,12 @@ export class OutboxTransport implements MailTransport {
   }
 
   async deliver(m: MailMessage, _context: DeliveryContext): Promise<Delivery> {
-    const folder = this.folderOf(m);
-    mkdirSync(folder, { recursive: true });
-    const messageId = `<${m.contentHash}.${m.kind}@cartera.invalid>`;
-    writeAtomically(join(folder, "message.eml"), toEml(m, { from: this.from, date: new Date(this.clock.now()), messageId, unsent: true }));
-    writeAtomically(join(folder, "preview.html"), m.html);
-    for (const a of m.attachments) writeAtomically(join(folder, a.name), a.content);
-    return { status: "written", internetMessageId: messageId, detail: folder };
+    for (const f of outboxFiles(m, { from: this.from, date: new Date(this.clock.now()) })) {
+      const path = join(this.dir, ...f.path.split("/"));
+      mkdirSync(dirname(path), { recursive: true });
+      writeAtomically(path, f.data);
+    }
+    return { status: "written", internetMessageId: outboxMessageId(m), detail: this.folderOf(m) };
   }
 }
 

@@ -1,7 +1,9 @@
 // pdfmake exports one instance whose methods live on its prototype: a namespace import
-// (copying own properties) would lose them, so the module object itself is taken.
+// (copying own properties) would lose them, so the module object itself is taken — with a
+// plain require, which both Node and webpack (the pane, where pdfmake's browser build is
+// picked) resolve; an `import … = require` is dropped when the pane's bundle is compiled.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-import pdfmake = require("pdfmake");
+const pdfmake = require("pdfmake") as typeof import("pdfmake");
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import { displayBucketLabels } from "../core/aging/agingReport";
 import { formatIsoDate } from "../core/dates";
@@ -24,7 +26,9 @@ function configure(): void {
   if (configured) return;
   pdfmake.setFonts({ Helvetica: { normal: STANDARD[0], bold: STANDARD[1], italics: STANDARD[2], bolditalics: STANDARD[3] } });
   pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => STANDARD.includes(path));
+  // Node's build reads font files from disk: only the standard fonts' own. (The browser build
+  // has no disk, only its virtual file system, and no such policy.)
+  if (typeof pdfmake.setLocalAccessPolicy === "function") pdfmake.setLocalAccessPolicy((path) => STANDARD.includes(path));
   configured = true;
 }
 

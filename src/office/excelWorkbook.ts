@@ -3,9 +3,10 @@ import type { Lang } from "../core/messages";
 import type { Report } from "../core/report/report";
 import { queueSheetFinish, queueSheetFrame, writeSheetRows } from "../report/excel";
 import { layoutSheet } from "../report/layout";
-import { throwIfAborted, type ReadOptions, type SettingsRecord, type SourcePreview, type SourceRef, type WorkbookPort, type WriteOptions, type WriteResult } from "../workbook/port";
+import { throwIfAborted, type ListSpec, type ReadOptions, type SettingsRecord, type SourcePreview, type SourceRef, type WorkbookPort, type WriteOptions, type WriteResult } from "../workbook/port";
 import { ownedKey, ownedSheets } from "../workbook/settings";
 import { dateProbe, tableName, uniqueSheetName } from "./addresses";
+import { appendListSheet, readListSheet } from "./listSheet";
 import { previewRange, readRange, selectSourceCell } from "./ranges";
 import { mergeSettings, queueSettingsWrite, readSettings } from "./settingsSheet";
 import { listSources } from "./sources";
@@ -36,6 +37,8 @@ export class ExcelWorkbook implements WorkbookPort {
   readonly mode = "excel" as const;
   private readonly run: Run;
   private readonly lang: Lang;
+  /** Worksheet id of each list sheet once known, so an append costs two syncs, not five. */
+  private readonly listIds = new Map<string, string>();
 
   constructor(options: ExcelWorkbookOptions) {
     this.lang = options.lang;
@@ -56,6 +59,16 @@ export class ExcelWorkbook implements WorkbookPort {
 
   selectCell(source: SourceRef, row: number, columnIndex: number): Promise<boolean> {
     return this.run((ctx) => selectSourceCell(ctx, source, row, columnIndex));
+  }
+
+  async readList(list: ListSpec): Promise<string[][]> {
+    const r = await this.run((ctx) => readListSheet(ctx, list, this.listIds.get(list.id)));
+    if (r.worksheetId) this.listIds.set(list.id, r.worksheetId);
+    return r.rows;
+  }
+
+  async appendList(list: ListSpec, rows: readonly (readonly string[])[]): Promise<void> {
+    this.listIds.set(list.id, await this.run((ctx) => appendListSheet(ctx, list, rows, this.lang, this.listIds.get(list.id))));
   }
 
   loadSettings(): Promise<SettingsRecord> {

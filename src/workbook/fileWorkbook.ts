@@ -9,6 +9,7 @@ import {
   type SettingsRecord,
   type SourcePreview,
   type SourceRef,
+  type ListSpec,
   type WorkbookPort,
   type WriteOptions,
   type WriteResult,
@@ -30,6 +31,11 @@ export interface FileWorkbookOptions {
    * are loaded on first use and run in-thread.
    */
   io?: FileIo;
+  /**
+   * sessionStorage in the browser: the lists Cartera appends to (the send journal, the
+   * promises) live for the browser session, as the workbook would keep them in Excel.
+   */
+  session?: Pick<Storage, "getItem" | "setItem"> | null;
 }
 
 interface OpenFile {
@@ -38,11 +44,14 @@ interface OpenFile {
 }
 
 export const SETTINGS_STORAGE_KEY = "cartera.settings.v1";
+/** sessionStorage key of a list (`cartera.list.v1.journal`). */
+export const LIST_STORAGE_PREFIX = "cartera.list.v1.";
 
 export class FileWorkbook implements WorkbookPort {
   readonly mode = "standalone" as const;
   private readonly files = new Map<string, OpenFile>();
   private readonly io: FileIo;
+  private readonly lists = new Map<string, string[][]>();
 
   constructor(private readonly options: FileWorkbookOptions) {
     this.io = options.io ?? lazyInThreadIo();
@@ -154,6 +163,36 @@ export class FileWorkbook implements WorkbookPort {
 
   async selectCell(): Promise<boolean> {
     return false;
+  }
+
+  async readList(list: ListSpec): Promise<string[][]> {
+    return this.list(list).map((r) => r.slice());
+  }
+
+  async appendList(list: ListSpec, rows: readonly (readonly string[])[]): Promise<void> {
+    const stored = this.list(list);
+    if (stored.length === 0) stored.push([...list.header]);
+    for (const r of rows) stored.push([...r]);
+    try {
+      this.options.session?.setItem(LIST_STORAGE_PREFIX + list.id, JSON.stringify(stored));
+    } catch {
+      // Session storage full or disabled: the list still lives in this page.
+    }
+  }
+
+  private list(list: ListSpec): string[][] {
+    let rows = this.lists.get(list.id);
+    if (!rows) {
+      rows = [];
+      try {
+        const parsed: unknown = JSON.parse(this.options.session?.getItem(LIST_STORAGE_PREFIX + list.id) ?? "[]");
+        if (Array.isArray(parsed)) for (const r of parsed) if (Array.isArray(r)) rows.push(r.map((c) => String(c ?? "")));
+      } catch {
+        // A corrupt entry: start the list afresh.
+      }
+      this.lists.set(list.id, rows);
+    }
+    return rows;
   }
 }
 

@@ -49,6 +49,19 @@ export interface WriteResult {
   download?: { fileName: string; bytes: Uint8Array };
 }
 
+/**
+ * A list Cartera keeps in the workbook and only ever adds rows to: the send journal
+ * (`Cartera envíos`), the promises to pay (`Compromisos`). Rows are text.
+ */
+export interface ListSpec {
+  /** Stable identity (`journal`, `promises`): the sheet is found by it, whatever its name now. */
+  id: string;
+  /** The sheet's name when it is created (`Cartera envíos`). */
+  name: string;
+  /** Header row written when the list is created. */
+  header: readonly string[];
+}
+
 /** Flat key → text settings: readable in a worksheet by an auditor, and in localStorage. */
 export type SettingsRecord = Record<string, string>;
 
@@ -70,4 +83,12 @@ export interface WorkbookPort {
    * (a file has no cursor).
    */
   selectCell(source: SourceRef, row: number, columnIndex: number): Promise<boolean>;
+  /** Every row of a list, its header first; [] when it does not exist yet. */
+  readList(list: ListSpec): Promise<string[][]>;
+  /**
+   * Adds rows below the list's last row (creating it, with its header, when needed) and
+   * resolves once they are stored. Excel: a visible sheet. Browser: the session (and any
+   * workbook downloaded afterwards).
+   */
+  appendList(list: ListSpec, rows: readonly (readonly string[])[]): Promise<void>;
 }

@@ -25,6 +25,8 @@ export interface RunBarOptions {
   run: (control: RunControl) => Promise<RunOutcome>;
   /** After every run, done, failed or cancelled (the panel validates again). */
   onFinish?: () => void;
+  /** Asked before a run starts (sending mail: "Send N messages?"); false leaves everything as it was. */
+  confirm?: () => Promise<boolean>;
 }
 
 /**
@@ -37,6 +39,7 @@ export class RunBar {
   private controller: AbortController | null = null;
   private last: RunOutcome["download"] | null = null;
   private ready = false;
+  private asking = false;
   private readonly runButton: HTMLButtonElement;
   private readonly cancelButton: HTMLButtonElement;
   private readonly downloadButton: HTMLButtonElement;
@@ -69,6 +72,11 @@ export class RunBar {
     this.status.textContent = text;
   }
 
+  /** The Run button's words (a panel whose run changes with a choice: a dry run or sending). */
+  setLabel(label: string): void {
+    this.runButton.textContent = label;
+  }
+
   /** Forgets the last run's status and download (the inputs changed). */
   reset(): void {
     this.say("");
@@ -77,7 +85,16 @@ export class RunBar {
   }
 
   async start(): Promise<void> {
-    if (this.busy || !this.ready) return;
+    if (this.busy || !this.ready || this.asking) return;
+    if (this.o.confirm) {
+      this.asking = true;
+      try {
+        if (!(await this.o.confirm())) return;
+      } finally {
+        this.asking = false;
+      }
+      if (this.busy || !this.ready) return;
+    }
     this.reset();
     const controller = (this.controller = new AbortController());
     this.setBusy(true);

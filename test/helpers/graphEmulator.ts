@@ -14,7 +14,7 @@ import { generate } from "selfsigned";
  * project must respect is checked and counted (concurrency, request size, inline attachments
  * under 3 MB, upload ranges ≤ 4 MB without Authorization). Faults are injected by rule: 429
  * with Retry-After, 503 before or after the work was done, 401, and dropped connections
- * (before or after the work was done).
+ * (before or after the work was done). It answers CORS, so a browser page can use it too.
  */
 export type Fault = "429" | "503" | "503-after" | "401" | "drop" | "drop-after" | "403-sendas";
 
@@ -97,6 +97,8 @@ export class GraphEmulator {
   /** Probability per request of a random fault, drawn from a seeded generator. */
   chaos?: { rate: number; seed: number; faults: Fault[] };
   maxInFlight = 0;
+  /** CORS preflights answered (a browser's; Node clients send none). */
+  preflights = 0;
   cert = "";
   url = "";
   private inFlight = 0;
@@ -196,7 +198,30 @@ export class GraphEmulator {
     return false;
   }
 
+  /**
+   * CORS, so the task pane can call the emulator from Chromium (its page is on another origin):
+   * preflights are answered at once (never counted, never faulted) and every answer carries
+   * the origin and exposes Retry-After and Location, as Graph's do.
+   */
+  private cors(req: IncomingMessage, res: ServerResponse): boolean {
+    const origin = req.headers.origin;
+    if (!origin) return false;
+    res.setHeader("Access-Control-Allow-Origin", origin);
+    res.setHeader("Vary", "Origin");
+    res.setHeader("Access-Control-Expose-Headers", "Retry-After, Location");
+    if (req.method !== "OPTIONS") return false;
+    this.preflights++;
+    res.writeHead(204, {
+      "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE",
+      "Access-Control-Allow-Headers": "Authorization, Content-Type, Content-Range",
+      "Access-Control-Max-Age": "600",
+    });
+    res.end();
+    return true;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.cors(req, res)) return;
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     const at = this.clock.now();
