@@ -46,7 +46,7 @@ function newest(p) {
 /** Builds when dist/ is missing or older than the pane's sources, so the test never runs a stale pane. */
 function ensureBuilt() {
   const built = Math.min(newest(path.join(DIST, "taskpane.js")), newest(path.join(DIST, "src", "cli", "main.js")));
-  const sources = Math.max(newest(path.join(ROOT, "taskpane")), newest(path.join(ROOT, "src")), newest(path.join(ROOT, "webpack.config.js")));
+  const sources = Math.max(newest(path.join(ROOT, "taskpane")), newest(path.join(ROOT, "src")), newest(path.join(ROOT, "templates")), newest(path.join(ROOT, "webpack.config.js")));
   if (built > 0 && (process.env.E2E_NO_BUILD || (built >= sources && !process.env.E2E_BUILD))) return;
   console.log("# building (npm run build)…");
   const r = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
