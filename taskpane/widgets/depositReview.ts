@@ -1,7 +1,7 @@
 import { formatDayFirst, formatIsoDate, type CivilDay } from "../../src/core/dates";
 import { describe, type Problem } from "../../src/core/messages";
 import { formatMoney, type Centavos } from "../../src/core/money";
-import type { PaymentMatch, PaymentUnmatched, Suggestion } from "../../src/core/reconcile/payments/engine";
+import { docLabel, type PaymentMatch, type PaymentUnmatched, type Suggestion } from "../../src/core/reconcile/payments/engine";
 import { evidenceText, ruleLabel } from "../../src/core/reconcile/payments/paymentsReport";
 import { reviewPayments, type PaymentDecision, type PaymentsReview } from "../../src/core/reconcile/payments/review";
 import type { LedgerItem } from "../../src/core/tables/ledger";
@@ -56,6 +56,8 @@ export class DepositReview {
   private readonly list: HTMLElement;
   private readonly pager: HTMLElement;
   private readonly customers: HTMLDataListElement;
+  /** Customer names by ledger code, for a deposit assigned by hand. */
+  private readonly names = new Map<string, string>();
 
   constructor(private readonly o: DepositReviewOptions) {
     const { t } = o;
@@ -96,7 +98,11 @@ export class DepositReview {
     };
     this.entries = [...job.result.matches.map(fromMatch), ...job.result.unmatched.map(fromUnmatched)].sort((a, b) => a.bankLine - b.bankLine);
     clear(this.customers);
-    for (const c of job.customerList()) this.customers.append(h("option", { value: c.code }, c.name));
+    this.names.clear();
+    for (const c of job.customerList()) {
+      this.names.set(c.code, c.name);
+      this.customers.append(h("option", { value: c.code }, c.name));
+    }
     this.element.hidden = false;
     this.recompute();
     this.goTo(0);
@@ -225,7 +231,7 @@ export class DepositReview {
 
   private proposalBlock(customer: string, name: string, documents: readonly LedgerItem[], rule: PaymentMatch["rule"], evidence: string, difference?: Centavos): HTMLElement {
     const { t } = this.o;
-    const docs = documents.map((it) => (it.reference && it.reference !== it.documentNumber ? `${it.documentNumber} (${it.reference})` : it.documentNumber)).join(", ");
+    const docs = documents.map(docLabel).join(", ");
     return h(
       "div",
       { className: "deposit-proposal", "data-testid": "deposit-proposal", "data-customer": customer },
@@ -278,12 +284,12 @@ export class DepositReview {
       if (open.length === 0) invoices.append(h("p", { className: "hint" }, t("pane.payments.noInvoices", { customer: code.value.trim() })));
       open.forEach((it, i) => {
         const id = uid("reassign-invoice");
-        invoices.append(h("div", { className: "radio" }, h("input", { type: "checkbox", id, value: String(i), "data-document": it.documentNumber, onchange: update }), h("label", { for: id }, `${it.documentNumber}${it.reference ? ` (${it.reference})` : ""} · ${this.day(it.documentDate)} · ${formatMoney(it.amount, it.currency)}`)));
+        invoices.append(h("div", { className: "radio" }, h("input", { type: "checkbox", id, value: String(i), "data-document": it.documentNumber, onchange: update }), h("label", { for: id }, `${docLabel(it)} · ${this.day(it.documentDate)} · ${formatMoney(it.amount, it.currency)}`)));
       });
       update();
     };
     assign.addEventListener("click", () => {
-      const name = job.customerList().find((c) => c.code === code.value.trim())?.name ?? "";
+      const name = this.names.get(code.value.trim()) ?? "";
       this.decide(e.bankLine, { action: "assign", customer: code.value.trim(), customerName: name, documents: checked() });
     });
     box.append(

@@ -196,7 +196,15 @@ export interface PaymentsResult {
   /** Statement currency when its lines carry none. */
   currency: string;
   /** After the analyst's review (review.ts): how many proposals were accepted, rejected, assigned or left pending. */
-  review?: { accepted: number; rejected: number; assigned: number; pending: number };
+  review?: ReviewCounts;
+}
+
+export interface ReviewCounts {
+  accepted: number;
+  rejected: number;
+  assigned: number;
+  /** Proposals nobody decided: not posted. */
+  pending: number;
 }
 
 // ---- evidence ---------------------------------------------------------------------------
@@ -217,8 +225,13 @@ function dateParams(key: string, day: CivilDay | null | undefined): Record<strin
 }
 
 /** `9000012345 (A-23456)`: how an analyst finds an item in SAP. */
-function docLabel(it: LedgerItem): string {
+export function docLabel(it: LedgerItem): string {
   return it.reference && it.reference !== it.documentNumber ? `${it.documentNumber} (${it.reference})` : it.documentNumber;
+}
+
+/** Where a difference goes, as evidence: `diferencia $12.30 (comisión bancaria) a Comisiones bancarias`. */
+export function adjustmentEvidence(a: Adjustment, currency: string): Problem {
+  return { code: `payments.ev.${a.kind}` as MessageCode, params: { amount: money(a.amount, currency), account: a.account, name: a.name } };
 }
 
 function docList(items: readonly LedgerItem[]): string {
@@ -501,10 +514,6 @@ export class PaymentsMatcher {
     return classifyDifference(this.policy.tolerance, openTotal, deposit, docs, this.withholdingShare);
   }
 
-  private adjustmentEvidence(a: Adjustment, currency: string): Problem {
-    return { code: `payments.ev.${a.kind}` as MessageCode, params: { amount: money(a.amount, currency), account: a.account, name: a.name } };
-  }
-
   private corroborates(d: Deposit, customer: number): boolean {
     return d.payerIds.includes(customer);
   }
@@ -637,7 +646,7 @@ export class PaymentsMatcher {
     const ev = [...evidence, ...this.payerEvidence(d, c)];
     if (openTotal === d.amount) return { ...base, rank: RANK_EXACT, evidence: ev };
     const adj = p.rules.tolerance ? this.classify(openTotal, d.amount, docs.length) : null;
-    if (adj) return { ...base, rank: RANK_TOLERANCE, adjustment: adj, rule: "tolerance", evidence: [...ev, this.adjustmentEvidence(adj, d.currency)] };
+    if (adj) return { ...base, rank: RANK_TOLERANCE, adjustment: adj, rule: "tolerance", evidence: [...ev, adjustmentEvidence(adj, d.currency)] };
     const corroborated = this.corroborates(d, c);
     if (openTotal > d.amount) {
       if (!p.reference.partialPayments) return null;
@@ -831,7 +840,7 @@ export class PaymentsMatcher {
   }
 
   private toleranceFit(d: Deposit, c: number, docs: number[], adj: Adjustment, how: Problem): Fit {
-    return { customer: c, docs, openTotal: this.sum(docs), rank: RANK_TOLERANCE, adjustment: adj, partial: false, leftover: 0, rule: "tolerance", evidence: [...this.payerEvidence(d, c), how, this.adjustmentEvidence(adj, d.currency)] };
+    return { customer: c, docs, openTotal: this.sum(docs), rank: RANK_TOLERANCE, adjustment: adj, partial: false, leftover: 0, rule: "tolerance", evidence: [...this.payerEvidence(d, c), how, adjustmentEvidence(adj, d.currency)] };
   }
 
   private payerRule(d: Deposit): void {

@@ -12,8 +12,10 @@ import type { BankLine } from "../../tables/bankStatement";
 import { customerKey } from "../../tables/customers";
 import type { LedgerItem } from "../../tables/ledger";
 import { itemDay } from "./book";
-import { classifyDifference, paymentStats, unappliedCash, type AppliedDocument, type PaymentMatch, type PaymentsResult, type PaymentUnmatched, type Suggestion } from "./engine";
+import { adjustmentEvidence, classifyDifference, paymentStats, unappliedCash, type AppliedDocument, type PaymentMatch, type PaymentsResult, type PaymentUnmatched, type ReviewCounts, type Suggestion } from "./engine";
 import type { PaymentsPolicy } from "./policy";
+
+export type { ReviewCounts } from "./engine";
 
 export type PaymentDecision =
   | { action: "accept" }
@@ -24,14 +26,6 @@ export type PaymentDecision =
 export interface ReviewProblem {
   bankLine: number;
   problem: Problem;
-}
-
-export interface ReviewCounts {
-  accepted: number;
-  rejected: number;
-  assigned: number;
-  /** Proposals nobody decided: not posted. */
-  pending: number;
 }
 
 export interface ReviewInput {
@@ -144,7 +138,7 @@ export function reviewPayments(input: ReviewInput): PaymentsReview {
       take(item, amount, deposit.bankLine);
       applied.push({ item, open: open[k], applied: amount, residual: open[k] - amount });
     });
-    if (adjustment) evidence.push({ code: `payments.ev.${adjustment.kind}`, params: { amount: money(adjustment.amount), account: adjustment.account, name: adjustment.name } });
+    if (adjustment) evidence.push(adjustmentEvidence(adjustment, deposit.currency));
     else if (partial) evidence.push({ code: "payments.ev.partial", params: { open: money(openTotal) } });
     else if (leftover > 0) evidence.push({ code: "payments.ev.leftover", params: { amount: money(leftover) } });
     const reversal = reversals.find((r) => r.reverses === deposit.bankLine);
