@@ -1,7 +1,7 @@
 import { cellText, columnLetter, type Row } from "../core/grid";
 import type { Lang } from "../core/messages";
 import { spans } from "../report/chunks";
-import { TEXT_FORMAT } from "../report/layout";
+import { asTypedText, TEXT_FORMAT } from "../report/layout";
 import { TITLE_COLOR } from "../report/palette";
 import type { ListSpec, SettingsRecord } from "../workbook/port";
 import { ownedKey } from "../workbook/settings";
@@ -21,11 +21,6 @@ const CHUNK_ROWS = 2000;
 
 export function listKey(list: ListSpec): string {
   return ownedKey(LIST_FAMILY, list.id);
-}
-
-/** Text that Excel would take for a formula gets the apostrophe Excel keeps as a text marker. */
-function cellOut(v: string): string {
-  return /^[=+\-@]/.test(v) ? `'${v}` : v;
 }
 
 /** What was written comes back as written: Excel drops the apostrophe, a copy may keep it. */
@@ -82,7 +77,7 @@ function writeRows(ws: Excel.Worksheet, top: number, rows: readonly (readonly st
   const range = ws.getRangeByIndexes(top, 0, rows.length, width);
   // Text format first, so a date-like or number-like text (a period, a hash) stays text.
   range.numberFormat = rows.map(() => Array<string>(width).fill(TEXT_FORMAT));
-  range.values = rows.map((r) => Array.from({ length: width }, (_, i) => cellOut(r[i] ?? "")));
+  range.values = rows.map((r) => Array.from({ length: width }, (_, i) => asTypedText(r[i] ?? "")));
 }
 
 async function createListSheet(ctx: Excel.RequestContext, list: ListSpec, settings: Awaited<ReturnType<typeof readSettings>>, lang: Lang): Promise<Excel.Worksheet> {

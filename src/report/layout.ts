@@ -3,6 +3,7 @@ import { serialFromDay, type DateSystem } from "../core/dates";
 import { excelMoneyFormat } from "../core/money";
 import type { Report, ReportColumn, ReportSheet, ReportValue } from "../core/report/report";
 import { columnLetter } from "../core/grid";
+import { looksLikeFormula } from "./xlsxText";
 
 /**
  * Where each part of a Report sheet goes in a worksheet and what its cells hold, for the
@@ -145,8 +146,13 @@ export function cellValue(col: ReportColumn, v: ReportValue, dateSystem: DateSys
     if (col.type === "code" || col.type === "text") return String(v);
     return v;
   }
-  if (typeof v === "string") return /^[=+\-@]/.test(v) ? `'${v}` : v;
+  if (typeof v === "string") return asTypedText(v);
   return v;
+}
+
+/** Text for `range.values`: what Excel would take for a formula gets the apostrophe Excel keeps as a text marker. */
+export function asTypedText(s: string): string {
+  return looksLikeFormula(s) ? `'${s}` : s;
 }
 
 export function rowValues(layout: SheetLayout, values: readonly ReportValue[], dateSystem: DateSystem): (string | number | boolean)[] {
